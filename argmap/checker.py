@@ -1,0 +1,34 @@
+"""Run the rules on a map: ``check(map, config)`` returns the findings, sorted."""
+
+from __future__ import annotations
+
+from .config import Config
+from .model import FATAL_RULES, Finding, Map, file_order_key
+from .rules import RULES
+
+
+def check(argmap: Map, config: Config | None = None) -> list[Finding]:
+    """Every finding of the enabled rules on ``argmap``, in file, line, column order.
+
+    Findings silenced by an ``// argmap: ignore RULE`` comment on the line above
+    are left out; ``syntax``, ``encoding`` and ``include`` can't be silenced.
+    """
+    enabled = (config or Config()).enabled()
+    findings: list[Finding] = []
+    for rule in RULES:
+        if rule.ID not in enabled or (rule.NEEDS_GRAPH and argmap.graph is None):
+            continue
+        findings.extend(rule.check(argmap))
+    silenced = argmap.suppressions
+    if silenced:
+        findings = [
+            f for f in findings
+            if f.rule in FATAL_RULES or f.rule not in silenced.get((f.file, f.line), ())
+        ]
+    findings.sort(key=file_order_key(argmap.files))
+    return findings
+
+
+def fails(findings, strict: bool = False) -> bool:
+    """Whether these findings make a check fail (errors; warnings too when strict)."""
+    return any(f.severity == "error" or strict for f in findings)

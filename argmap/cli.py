@@ -1,0 +1,306 @@
+"""The `argmap` command: a thin click layer over the library.
+
+Exit codes: 0 no failing findings, 1 failing findings (errors, or warnings under
+``--strict``), 2 usage errors, unreadable paths, bad configuration and internal
+errors.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+import traceback
+
+import click
+
+from . import __version__
+from .checker import check as run_check
+from .checker import fails
+from .config import Config, ConfigError, discover, parse_rule_list, read_file
+from .files import atomic_write, find_maps
+from .loader import ReadError, load
+from .reporters import FORMATS, Results
+
+
+class _Group(click.Group):
+    """Turns an unexpected exception into one line and exit code 2."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except BrokenPipeError:
+            # the reader went away (`argmap check | head`): stop quietly
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            ctx.exit(1)
+        except Exception as exc:  # noqa: BLE001 - the last line of defence
+            if os.environ.get("ARGMAP_DEBUG"):
+                traceback.print_exc()
+            else:
+                click.echo(
+                    f"argmap: internal error: {type(exc).__name__}: {exc} "
+                    "(set ARGMAP_DEBUG=1 for the traceback, and please report it)",
+                    err=True,
+                )
+            ctx.exit(2)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="argmap")
+def cli():
+    """Argument maps as text: check the reasoning, export the graph.
+
+    \b
+    Examples:
+      argmap check maps/                 check every map in a folder
+      argmap check essay.argmap --strict warnings fail too
+      argmap export essay.argmap -f json the graph as JSON
+      argmap rules unsupported-claim     what a rule checks, and why
+    """
+
+
+def _rule_list(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return parse_rule_list(value, param.opts[0])
+    except ConfigError as exc:
+        raise click.BadParameter(str(exc).split(": ", 1)[-1], ctx, param) from None
+
+
+def _use_color(choice: str, stream) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return stream.isatty()
+
+
+def _expand(paths):
+    """Map files from the paths given: files as they are, folders searched."""
+    files, problems = [], []
+    for path in paths:
+        if os.path.isdir(path):
+            found = find_maps(path)
+            if not found:
+                click.echo(f"argmap: warning: no *.argmap files under {path}", err=True)
+            files.extend(found)
+        elif os.path.lexists(path):
+            files.append(path)
+        else:
+            problems.append(f"{path}: no such file or folder")
+    return files, problems
+
+
+class _Progress:
+    """A progress bar on a terminal's stderr, shown only once a check takes a moment."""
+
+    DELAY = 0.5
+
+    def __init__(self, total: int, enabled: bool):
+        self.total = total
+        self.enabled = enabled and total > 1
+        self.start = time.monotonic()
+        self.bar = None
+        self.done = 0
+
+    def advance(self, name):
+        self.done += 1
+        if not self.enabled:
+            return
+        if self.bar is None and time.monotonic() - self.start > self.DELAY:
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self.bar = Progress(console=Console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("Checking", total=self.total, completed=self.done)
+        if self.bar is not None:
+            self.bar.update(self.task, completed=self.done)
+
+    def close(self):
+        if self.bar is not None:
+            self.bar.stop()
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("-f", "--format", "fmt", type=click.Choice(list(FORMATS)), default="text",
+              show_default=True, help="How to print the findings.")
+@click.option("--strict/--no-strict", default=None,
+              help="Warnings fail the check too (exit 1).")
+@click.option("--select", callback=_rule_list, metavar="RULE,...",
+              help="Run only these rules (ALL for every rule).")
+@click.option("--extend-select", callback=_rule_list, metavar="RULE,...",
+              help="Run these rules besides the selected ones, e.g. uncited-premise.")
+@click.option("--ignore", callback=_rule_list, metavar="RULE,...", help="Don't run these rules.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail the check.")
+@click.option("-q", "--quiet", is_flag=True, help="Print the findings only, no summary.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+              help="Read settings from this setup.cfg or pyproject.toml.")
+@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True, help="Colour the text format (auto: on a terminal, unless NO_COLOR).")
+def check(paths, fmt, strict, select, extend_select, ignore, exit_zero, quiet, config_file,
+          isolated, color):
+    """Check maps for errors in their reasoning: unsupported claims, dangling
+    references, circular support, unanswered objections, uncited evidence.
+
+    PATHS are map files or folders (searched for *.argmap). A file that another
+    checked map includes is checked as part of that map.
+
+    \b
+    Examples:
+      argmap check maps/
+      argmap check essay.argmap --format concise
+      argmap check maps/ --strict --format github      # in CI
+      argmap check essay.argmap --extend-select uncited-premise
+
+    Exit status: 0 clean, 1 failing findings, 2 usage or read errors.
+    """
+    try:
+        if isolated:
+            config = Config()
+        elif config_file:
+            config = read_file(config_file) or Config(source=config_file)
+        else:
+            config = discover()
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+    config = config.override(select=select, extend_select=extend_select, ignore=ignore,
+                             strict=strict)
+
+    files, problems = _expand(paths)
+    maps = []
+    progress = _Progress(len(files), sys.stderr.isatty() and fmt == "text")
+    try:
+        for path in files:
+            try:
+                maps.append(load(path))
+            except ReadError as exc:
+                problems.append(str(exc))
+            progress.advance(path)
+    finally:
+        progress.close()
+    maps = _without_included(maps)
+
+    findings, checked, texts = [], [], {}
+    for m in maps:
+        findings.extend(run_check(m, config))
+        checked.extend(m.files)
+        texts.update(m.texts)
+    for problem in problems:
+        click.echo(f"argmap: error: {problem}", err=True)
+    results = Results(findings, checked, texts, strict=config.strict, quiet=quiet)
+    out = click.get_text_stream("stdout")
+    FORMATS[fmt].report(results, out, color=_use_color(color, out))
+    out.flush()
+    if problems:
+        sys.exit(2)
+    if not exit_zero and fails(findings, config.strict):
+        sys.exit(1)
+
+
+def _without_included(maps):
+    """Leave out each map that another of the maps includes (it is checked there)."""
+    included = set()
+    for m in maps:
+        included.update(m.real_paths[1:])
+    kept, covered = [], set()
+    for m in maps:
+        if m.real_paths and m.real_paths[0] not in included:
+            kept.append(m)
+            covered.update(m.real_paths)
+    for m in maps:  # an include cycle among given files: keep one map of it
+        if m.real_paths and m.real_paths[0] not in covered:
+            kept.append(m)
+            covered.update(m.real_paths)
+    order = {id(m): i for i, m in enumerate(maps)}
+    return sorted(kept, key=lambda m: order[id(m)])
+
+
+def _load_or_refuse(path):
+    """A built map, or exit: 2 when unreadable, 1 (findings on stderr) when it can't be built."""
+    try:
+        m = load(path)
+    except ReadError as exc:
+        click.echo(f"argmap: error: {exc}", err=True)
+        sys.exit(2)
+    if not m.ok:
+        findings = [f for f in run_check(m, Config()) if f.severity == "error"]
+        err = click.get_text_stream("stderr")
+        FORMATS["text"].report(Results(findings, m.files, m.texts, quiet=True), err,
+                               color=_use_color("auto", err))
+        click.echo(f"argmap: {path} can't be read as a map; nothing was written", err=True)
+        sys.exit(1)
+    return m
+
+
+def _write(text: str, output):
+    if output is None or output == "-":
+        out = click.get_text_stream("stdout")
+        out.write(text)
+        out.flush()
+    else:
+        atomic_write(output, text.encode("utf-8"))
+
+
+@cli.command()
+@click.argument("map_path", metavar="MAP", type=click.Path())
+@click.option("-f", "--format", "fmt", type=click.Choice(["json", "graphml"]), default="json",
+              show_default=True, help="The export format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write to this file (atomically) instead of standard output.")
+def export(map_path, fmt, output):
+    """Export a map's graph: JSON (nodes, edges, front matter) or GraphML.
+
+    A map with syntax, encoding or include errors is refused (exit 1); other
+    findings don't stop the export.
+
+    \b
+    Examples:
+      argmap export essay.argmap
+      argmap export essay.argmap -f graphml -o essay.graphml
+    """
+    from .export import EXPORTERS
+
+    m = _load_or_refuse(map_path)
+    _write(EXPORTERS[fmt](m), output)
+
+
+@cli.command()
+@click.argument("rule", required=False)
+def rules(rule):
+    """List the rules, or show what one of them checks.
+
+    \b
+    Examples:
+      argmap rules
+      argmap rules circular-support
+    """
+    from .rules import BY_ID, RULES, documentation, summary
+
+    if rule is None:
+        width = max(len(r.ID) for r in RULES)
+        click.echo(f"{'rule':<{width}}  severity  default  summary")
+        for r in RULES:
+            on = "on" if r.DEFAULT else "off"
+            click.echo(f"{r.ID:<{width}}  {r.SEVERITY:<8}  {on:<7}  {summary(r)}")
+        return
+    if rule not in BY_ID:
+        from .parser import _nearest
+
+        near = nearest(rule, BY_ID)
+        hint = f" (did you mean {near}?)" if near else ""
+        raise click.BadParameter(f"no rule {rule!r}{hint}", param_hint="RULE")
+    r = BY_ID[rule]
+    on = "on by default" if r.DEFAULT else "off unless selected"
+    click.echo(f"{r.ID} ({r.SEVERITY}, {on})\n")
+    click.echo(documentation(r))
+
+
+def main(argv=None, prog_name="argmap"):
+    cli.main(args=argv, prog_name=prog_name)

@@ -1,0 +1,143 @@
+"""Which rules run, and how strictly: from options, `setup.cfg` or `pyproject.toml`.
+
+Configuration lives in an ``[argmap]`` section of ``setup.cfg`` or a
+``[tool.argmap]`` table of ``pyproject.toml``, in the current folder or the
+nearest folder above it that has one (``pyproject.toml`` first where a folder
+has both). Keys:
+
+* ``select``: the rules to run instead of the default set (``ALL`` for every rule);
+* ``extend-select``: rules to run besides the selected ones (say ``uncited-premise``);
+* ``ignore``: rules not to run;
+* ``strict``: warnings fail the check too.
+
+``syntax``, ``encoding`` and ``include`` always run.
+"""
+
+from __future__ import annotations
+
+import configparser
+import os
+import sys
+from dataclasses import dataclass, field, replace
+
+from .model import FATAL_RULES
+from .rules import DEFAULT_IDS, RULE_IDS
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+
+class ConfigError(Exception):
+    """A configuration that can't be used (unknown rule, bad value, bad file)."""
+
+
+@dataclass(frozen=True)
+class Config:
+    select: frozenset[str] | None = None
+    extend_select: frozenset[str] = field(default_factory=frozenset)
+    ignore: frozenset[str] = field(default_factory=frozenset)
+    strict: bool = False
+    #: where the settings came from (for messages), or None for the defaults
+    source: str | None = None
+
+    def enabled(self) -> frozenset[str]:
+        """The ids of the rules that run."""
+        base = DEFAULT_IDS if self.select is None else self.select
+        return ((base | self.extend_select) - self.ignore) | FATAL_RULES
+
+    def override(self, **changes) -> Config:
+        """This configuration with the options given on the command line applied."""
+        changes = {k: v for k, v in changes.items() if v is not None}
+        return replace(self, **changes)
+
+
+def parse_rule_list(value, where: str) -> frozenset[str]:
+    """Rule ids from a comma- or newline-separated string, or a list."""
+    if isinstance(value, str):
+        items = value.replace("\n", ",").split(",")
+    elif isinstance(value, (list, tuple)):
+        items = value
+    else:
+        raise ConfigError(f"{where}: expected a list of rule ids")
+    names = set()
+    for item in items:
+        if not isinstance(item, str):
+            raise ConfigError(f"{where}: expected a list of rule ids")
+        item = item.strip()
+        if not item:
+            continue
+        if item == "ALL":
+            names |= RULE_IDS
+        elif item not in RULE_IDS:
+            raise ConfigError(f"{where}: unknown rule `{item}` (`argmap rules` lists them)")
+        else:
+            names.add(item)
+    return frozenset(names)
+
+
+def _bool(value, where: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("1", "true", "yes", "on"):
+        return True
+    if isinstance(value, str) and value.strip().lower() in ("0", "false", "no", "off"):
+        return False
+    raise ConfigError(f"{where}: expected true or false, not {value!r}")
+
+
+def from_mapping(table: dict, where: str) -> Config:
+    known = {"select", "extend-select", "ignore", "strict"}
+    for key in table:
+        if key.replace("_", "-") not in known:
+            raise ConfigError(f"{where}: unknown setting `{key}` (known: {', '.join(sorted(known))})")
+    get = lambda k: table.get(k, table.get(k.replace("-", "_")))  # noqa: E731
+    select = get("select")
+    return Config(
+        select=None if select is None else parse_rule_list(select, f"{where}: select"),
+        extend_select=parse_rule_list(get("extend-select") or [], f"{where}: extend-select"),
+        ignore=parse_rule_list(get("ignore") or [], f"{where}: ignore"),
+        strict=_bool(get("strict") or False, f"{where}: strict"),
+        source=where,
+    )
+
+
+def read_file(path: str) -> Config | None:
+    """The configuration in one file, or None when the file has no argmap section."""
+    if os.path.basename(path) == "pyproject.toml":
+        try:
+            with open(path, "rb") as fh:
+                data = tomllib.load(fh)
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"{path}: {exc}") from None
+        table = data.get("tool", {}).get("argmap")
+        if table is None:
+            return None
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: [tool.argmap] must be a table")
+        return from_mapping(table, f"{path} [tool.argmap]")
+    cp = configparser.ConfigParser()
+    try:
+        cp.read(path, encoding="utf-8")
+    except (OSError, configparser.Error, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+    if not cp.has_section("argmap"):
+        return None
+    return from_mapping(dict(cp.items("argmap")), f"{path} [argmap]")
+
+
+def discover(start: str | None = None) -> Config:
+    """The configuration found from ``start`` (the current folder) upwards."""
+    folder = os.path.abspath(start or os.getcwd())
+    while True:
+        for name in ("pyproject.toml", "setup.cfg"):
+            path = os.path.join(folder, name)
+            if os.path.isfile(path):
+                found = read_file(path)
+                if found is not None:
+                    return found
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return Config()
+        folder = parent

@@ -1,0 +1,389 @@
+"""From a path (or a string) to a :class:`~argmap.model.Map`.
+
+This module reads bytes and decodes them (``encoding``), follows includes
+safely (``include``), hands each file's text to :mod:`argmap.parser`, and
+builds the networkx graph from the statements of all files in declaration
+order. While building, it records the findings that decide what enters the
+graph: ``duplicate-id``, ``dangling-reference``, ``self-relation``,
+``conflicting-relation``, ``misused-source`` and ``duplicate-relation``. The
+rules of those names report them (see :mod:`argmap.rules`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import stat
+from collections import deque
+
+import networkx as nx
+
+from . import parser as P
+from .model import ERROR, FATAL_RULES, WARNING, Finding, Map
+
+BOM = b"\xef\xbb\xbf"
+
+
+class ReadError(Exception):
+    """The path given can't be read as a map (missing, a folder, unreadable)."""
+
+
+def read_map_bytes(path: str) -> bytes:
+    """Read the file first given to the tool, refusing anything but a regular file."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise ReadError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise ReadError(f"{path}: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise ReadError(f"{path}: is a folder, not a map file")
+    if not stat.S_ISREG(st.st_mode):
+        raise ReadError(f"{path}: not a regular file")
+    try:
+        with open(path, "rb") as fh:
+            return fh.read()
+    except OSError as exc:
+        raise ReadError(f"{path}: {exc.strerror or exc}") from None
+
+
+def decode(data: bytes, file: str) -> tuple[str | None, Finding | None]:
+    """Decode a file's bytes as the language reference says (BOM, UTF-8, no NUL)."""
+    skip = 3 if data.startswith(BOM) else 0
+    body = data[skip:] if skip else data
+    bad = body.find(b"\0")
+    what = None
+    if bad >= 0:
+        what = "a NUL byte"
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if bad < 0 or exc.start < bad:
+            bad = exc.start
+            what = f"not valid UTF-8: byte 0x{body[bad]:02X}"
+        text = None
+    if bad < 0:
+        return text, None
+    line_start = body.rfind(b"\n", 0, bad) + 1
+    line = body.count(b"\n", 0, bad) + 1
+    column = len(body[line_start:bad].decode("utf-8", "replace")) + 1
+    finding = Finding(
+        "encoding", ERROR, file, line, column,
+        f"{what} at byte offset {bad + skip}",
+        "a map is UTF-8 text; save the file as UTF-8",
+    )
+    return None, finding
+
+
+def _suggest(word: str, choices) -> str | None:
+    match = difflib.get_close_matches(word, choices, n=1, cutoff=0.5)
+    return f"did you mean `{match[0]}`?" if match else None
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+class _File:
+    __slots__ = ("display", "abspath", "real", "index")
+
+    def __init__(self, display, abspath, real, index):
+        self.display = display
+        self.abspath = abspath
+        self.real = real
+        self.index = index
+
+
+class _Loader:
+    def __init__(self, root: str, known_rules):
+        self.root = os.path.realpath(root)
+        self.known_rules = known_rules
+        self.map = Map(graph=None)
+        self.findings = self.map.findings
+        self.seen: set[str] = set()
+        self.count = 0
+
+    # -- reading ----------------------------------------------------------
+
+    def add_file(self, display, abspath, data, sections):
+        """Decode and parse one file; return its statements (None on failure)."""
+        real = os.path.realpath(abspath)
+        f = _File(display, abspath, real, len(self.map.files))
+        self.seen.add(real)
+        self.map.files.append(display)
+        self.map.real_paths.append(real)
+        text, problem = decode(data, display)
+        if problem:
+            self.findings.append(problem)
+            return f, None
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        self.map.texts[display] = text
+        parsed = P.parse(text, display, sections, self.known_rules)
+        self.findings.extend(parsed.findings)
+        for line, rules in parsed.suppressions.items():
+            self.map.suppressions[(display, line)] = rules
+        if f.index == 0:
+            self.map.meta = parsed.meta
+        return f, parsed.statements
+
+    def include_error(self, f, inc, message, hint=None):
+        self.findings.append(Finding(
+            "include", ERROR, f.display, inc.line, 1, message, hint,
+        ))
+
+    def open_include(self, f, inc, chain):
+        path = inc.path
+        if os.path.isabs(path) or path.startswith(("\\", "/")) or (len(path) > 1 and path[1] == ":"):
+            self.include_error(f, inc, f"the include path `{path}` is absolute",
+                               "include files by a path relative to this file")
+            return None
+        joined = os.path.join(os.path.dirname(f.abspath), path)
+        real = os.path.realpath(joined)
+        if real != self.root and not real.startswith(self.root.rstrip(os.sep) + os.sep):
+            self.include_error(
+                f, inc, f"`{path}` leads outside the map's folder",
+                f"a map may include files under {self.root} only",
+            )
+            return None
+        try:
+            st = os.stat(real)
+        except FileNotFoundError:
+            self.include_error(f, inc, f"no file `{path}` to include")
+            return None
+        except OSError as exc:
+            self.include_error(f, inc, f"`{path}` can't be read: {exc.strerror or exc}")
+            return None
+        if not stat.S_ISREG(st.st_mode):
+            self.include_error(f, inc, f"`{path}` is {_file_kind(st.st_mode)}, not a map file")
+            return None
+        if real in chain:
+            self.include_error(f, inc, "an include cycle: " + " → ".join(chain[real] + [path]))
+            return None
+        if real in self.seen:
+            return None  # a file included twice is read once
+        try:
+            with open(real, "rb") as fh:
+                data = fh.read()
+        except OSError as exc:
+            self.include_error(f, inc, f"`{path}` can't be read: {exc.strerror or exc}")
+            return None
+        display = os.path.normpath(os.path.join(os.path.dirname(f.display), path))
+        return self.add_file(display, os.path.abspath(joined), data, inc.sections)
+
+    def read_all(self, display, abspath, data):
+        """All statements of the map, includes expanded in place, with their files."""
+        f, statements = self.add_file(display, abspath, data, ())
+        out = []
+        if statements is None:
+            return out
+        # An explicit stack of open files: no recursion however deep includes go.
+        stack = [(f, iter(statements))]
+        chain = {f.real: [f.display]}
+        while stack:
+            f, it = stack[-1]
+            stmt = next(it, None)
+            if stmt is None:
+                stack.pop()
+                chain.pop(f.real, None)
+                continue
+            if type(stmt) is P.Include:
+                opened = self.open_include(f, stmt, chain)
+                if opened is not None:
+                    g, sub = opened
+                    if sub is not None:
+                        chain[g.real] = chain[f.real] + [g.display]
+                        stack.append((g, iter(sub)))
+                continue
+            out.append((f, stmt))
+        return out
+
+    # -- building ---------------------------------------------------------
+
+    def build(self, items) -> None:
+        if any(x.rule in FATAL_RULES for x in self.findings):
+            return
+        G = nx.DiGraph()
+        self.G = G
+        self.order = 0
+        self.group_ids = {}
+        nodes = G._node
+        add = self.finding
+        # Pass 1: every node, in declaration order.
+        for f, stmt in items:
+            if type(stmt) is not P.NodeDecl:
+                continue
+            if stmt.id is None:
+                gid = f"_{stmt.line}" if f.index == 0 else f"_{f.index}_{stmt.line}"
+            elif stmt.id in nodes:
+                first = nodes[stmt.id]
+                add("duplicate-id", ERROR, f.display, stmt.line, stmt.column,
+                    f"the id `{stmt.id}` is already declared at {first['file']}:{first['line']}",
+                    "give this node an id of its own; its children count for the first one")
+                stmt.gid = stmt.id
+                stmt.dropped = True
+                continue
+            else:
+                gid = stmt.id
+            stmt.gid = gid
+            G.add_node(
+                gid, kind=stmt.kind, text=stmt.text, section=stmt.section, stance=None,
+                cite=stmt.cites, tags=stmt.tags,
+                note="\n".join(stmt.notes) if stmt.notes else None,
+                url=stmt.url, weight=stmt.weight, expect=stmt.expect,
+                file=f.display, line=stmt.line, column=stmt.column,
+            )
+        # Pass 2: every relation, in the order written.
+        for f, stmt in items:
+            t = type(stmt)
+            if t is P.NodeDecl:
+                if stmt.parent is not None:
+                    self.relate(f, stmt.gid, stmt.parent.gid, stmt.relation, stmt.group,
+                                stmt.line, stmt.column, quiet=stmt.dropped)
+            elif t is P.Reference:
+                if self.resolve(f, stmt.target, stmt.line, stmt.column):
+                    self.relate(f, stmt.target, stmt.parent.gid, stmt.relation, stmt.group,
+                                stmt.line, stmt.column)
+            elif t is P.Relation:
+                ok = self.resolve(f, stmt.source, stmt.line, stmt.source_column)
+                ok = self.resolve(f, stmt.target, stmt.line, stmt.target_column) and ok
+                if ok:
+                    self.relate(f, stmt.source, stmt.target, stmt.relation, None,
+                                stmt.line, 1)
+            elif t is P.Cite:
+                if stmt.node.dropped:
+                    continue  # a dropped duplicate's attributes go with it
+                self.cite(f, stmt)
+        self.derive_stance()
+        G.graph["meta"] = self.map.meta
+        self.map.graph = G
+
+    def finding(self, rule, severity, file, line, column, message, hint=None, end=None):
+        self.findings.append(Finding(rule, severity, file, line, column, message, hint, end))
+
+    def resolve(self, f, target, line, column) -> bool:
+        """True when ``target`` names an argument node; else report why not."""
+        node = self.G._node.get(target)
+        end = column + 1 + len(target)
+        if node is None:
+            self.finding("dangling-reference", ERROR, f.display, line, column,
+                         f"no node has the id `{target}`", _suggest(target, list(self.G._node)),
+                         end)
+            return False
+        if node["kind"] == "source":
+            self.finding("misused-source", ERROR, f.display, line, column,
+                         f"`{target}` is a source, and a source takes part in no relation",
+                         f"cite it from evidence with `cite: @{target}`", end)
+            return False
+        return True
+
+    def cite(self, f, stmt):
+        G = self.G
+        target = stmt.target
+        node = G._node.get(target)
+        end = stmt.column + 1 + len(target)
+        if node is None:
+            self.finding("dangling-reference", ERROR, f.display, stmt.line, stmt.column,
+                         f"no source has the id `{target}`", _suggest(target, [
+                             n for n, d in G.nodes(data=True) if d["kind"] == "source"
+                         ] or list(G._node)), end)
+        elif node["kind"] != "source":
+            self.finding("misused-source", ERROR, f.display, stmt.line, stmt.column,
+                         f"`cite: @{target}` names a {node['kind']}, not a source",
+                         "cite a `source` node, or write a free-text citation without `@`", end)
+        elif not G.has_edge(stmt.node.gid, target):
+            self.order += 1
+            G.add_edge(stmt.node.gid, target, relation="cite", group=None,
+                       file=f.display, line=stmt.line, order=self.order)
+
+    def relate(self, f, u, v, relation, group, line, column, quiet=False):
+        G = self.G
+        if group is not None:
+            key = (f.index, group)
+            group = self.group_ids.get(key)
+            if group is None:
+                group = self.group_ids[key] = f"g{len(self.group_ids) + 1}"
+        verb = "supports" if relation == "support" else "attacks"
+        if u == v:
+            self.finding("self-relation", ERROR, f.display, line, column,
+                         f"`{u}` {verb} itself", "a node can't be its own reason or objection")
+            return
+        edge = G._succ[u].get(v)
+        if edge is not None:
+            if edge["relation"] == relation:
+                if group is not None and edge["group"] is None:
+                    edge["group"] = group
+                if not quiet:
+                    self.finding("duplicate-relation", WARNING, f.display, line, column,
+                                 f"`{u}` {verb} `{v}` already, at {edge['file']}:{edge['line']}",
+                                 "delete one of the two")
+            else:
+                first = "supports" if edge["relation"] == "support" else "attacks"
+                self.finding("conflicting-relation", ERROR, f.display, line, column,
+                             f"`{u}` {verb} `{v}`, but it {first} it at {edge['file']}:{edge['line']}",
+                             "a reason can't both support and attack the same claim")
+            return
+        self.order += 1
+        G.add_edge(u, v, relation=relation, group=group, file=f.display, line=line,
+                   order=self.order)
+
+    def derive_stance(self):
+        """Pass stances from each thesis down support (same) and attack (opposite) edges."""
+        G = self.G
+        nodes = G._node
+        pred = G._pred
+        reached = {}  # node -> 1 (pro), 2 (con), 3 (both)
+        queue = deque((n, 1) for n, d in nodes.items() if d["kind"] == "thesis")
+        while queue:
+            n, side = queue.popleft()
+            have = reached.get(n, 0)
+            if have & side:
+                continue
+            reached[n] = have | side
+            for u, e in pred[n].items():
+                rel = e["relation"]
+                if rel == "support":
+                    queue.append((u, side))
+                elif rel == "attack":
+                    queue.append((u, 3 - side))
+        names = {1: "pro", 2: "con", 3: "mixed"}
+        for n, side in reached.items():
+            nodes[n]["stance"] = names[side]
+
+
+def _known_rules():
+    from .rules import RULE_IDS
+
+    return RULE_IDS
+
+
+def load(path: str | os.PathLike, root: str | os.PathLike | None = None) -> Map:
+    """Read the map at ``path`` (and the files it includes).
+
+    Includes may not leave ``root``, by default the folder of ``path``. Raises
+    :class:`ReadError` when ``path`` itself can't be read; everything wrong
+    inside the files becomes a finding.
+    """
+    path = os.fspath(path)
+    data = read_map_bytes(path)
+    abspath = os.path.abspath(path)
+    loader = _Loader(root if root is not None else os.path.dirname(abspath), _known_rules())
+    loader.build(loader.read_all(path, abspath, data))
+    return loader.map
+
+
+def loads(text: str | bytes, file: str = "<string>", root: str | os.PathLike | None = None) -> Map:
+    """Read a map from a string (or bytes); includes resolve from ``root`` (the current folder)."""
+    data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
+    root = os.path.abspath(root if root is not None else os.getcwd())
+    loader = _Loader(root, _known_rules())
+    loader.build(loader.read_all(file, os.path.join(root, os.path.basename(file)), data))
+    return loader.map

@@ -1,0 +1,89 @@
+"""The data argmap passes between its stages: findings and maps.
+
+A :class:`Finding` is one problem at one place. A :class:`Map` is what loading a
+file gives: the graph (or ``None`` when the text could not be read as a map), the
+front matter, and the findings that reading it produced. Nothing here prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+ERROR = "error"
+WARNING = "warning"
+
+#: Rules whose findings stop a map from being built; they cannot be switched off.
+FATAL_RULES = frozenset({"syntax", "encoding", "include"})
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem, at one place of one file.
+
+    ``line`` and ``column`` are 1-based; columns count Unicode code points.
+    ``end_column`` (exclusive), when set, marks the span the finding is about.
+    """
+
+    rule: str
+    severity: str
+    file: str
+    line: int
+    column: int
+    message: str
+    hint: str | None = None
+    end_column: int | None = None
+
+    def as_dict(self) -> dict:
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+
+@dataclass(slots=True)
+class Map:
+    """A loaded argument map.
+
+    ``graph`` is a :class:`networkx.DiGraph` as section 3 of the language
+    reference describes, or ``None`` when a ``syntax``, ``encoding`` or
+    ``include`` error stopped it from being built. ``findings`` holds what
+    reading and building found; :func:`argmap.check` adds the rules' findings.
+    ``files`` lists every file read, the first given one first; ``texts`` maps
+    each to its decoded text (for code frames).
+    """
+
+    graph: nx.DiGraph | None
+    meta: dict = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)
+    #: real paths of every file read (for "included by another map" checks)
+    real_paths: list[str] = field(default_factory=list)
+    #: (file, line) -> rule ids that an ``// argmap: ignore`` comment silences there
+    suppressions: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """True when the map was built (no syntax, encoding or include error)."""
+        return self.graph is not None
+
+    def node(self, node_id: str) -> dict:
+        """The attributes of one node."""
+        return self.graph.nodes[node_id]
+
+
+def file_order_key(files: list[str]):
+    """A sort key for findings: file in reading order, then line, then column."""
+    rank = {name: i for i, name in enumerate(files)}
+
+    def key(f: Finding):
+        return (rank.get(f.file, len(rank)), f.file, f.line, f.column, f.rule)
+
+    return key

@@ -1,0 +1,62 @@
+"""The rules, registered explicitly, in the order of the language reference.
+
+Each rule is a module with ``ID``, ``SEVERITY`` (``error`` or ``warning``),
+``DEFAULT`` (on unless selected), ``NEEDS_GRAPH`` (runs only on a built map), a
+``check(map)`` returning findings, and a docstring that is its documentation:
+its first line is the summary ``argmap rules`` shows.
+"""
+
+from . import (
+    bidi_control,
+    circular_support,
+    conflicting_relation,
+    dangling_reference,
+    disconnected,
+    duplicate_id,
+    duplicate_relation,
+    encoding,
+    evidence_without_source,
+    include,
+    misused_source,
+    no_thesis,
+    self_relation,
+    syntax,
+    unanswered_counter,
+    uncited_premise,
+    unsupported_claim,
+    unused_source,
+)
+
+RULES = (
+    syntax,
+    encoding,
+    include,
+    bidi_control,
+    duplicate_id,
+    dangling_reference,
+    self_relation,
+    conflicting_relation,
+    circular_support,
+    unsupported_claim,
+    evidence_without_source,
+    misused_source,
+    no_thesis,
+    disconnected,
+    unanswered_counter,
+    duplicate_relation,
+    unused_source,
+    uncited_premise,
+)
+
+BY_ID = {rule.ID: rule for rule in RULES}
+RULE_IDS = frozenset(BY_ID)
+DEFAULT_IDS = frozenset(rule.ID for rule in RULES if rule.DEFAULT)
+
+
+def summary(rule) -> str:
+    """The first line of a rule's documentation."""
+    return rule.__doc__.strip().splitlines()[0]
+
+
+def documentation(rule) -> str:
+    return rule.__doc__.strip()

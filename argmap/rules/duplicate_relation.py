@@ -1,0 +1,23 @@
+"""The same relation is stated twice.
+
+A relation stated twice (by two reference lines, or a child line and a
+relation line) is one edge; the later statement is reported so that the map
+says each thing once.
+
+    thesis t: Russia has less to offer to other Asian states.
+      + @cap
+    claim cap: Russia lacks free resources in the energy sector.
+      + premise c: Much Russian oil and gas is contracted long-term by China.
+    @cap supports @t       <- duplicate-relation
+
+Fix: delete one of the two.
+"""
+
+from ._base import recorded
+
+ID = "duplicate-relation"
+SEVERITY = "warning"
+DEFAULT = True
+NEEDS_GRAPH = True
+
+check = recorded(ID)

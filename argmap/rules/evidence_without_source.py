@@ -1,0 +1,28 @@
+"""Evidence without a `cite`.
+
+A fact, figure or quotation is only as good as where it comes from: every
+`evidence` node needs at least one `cite:` line, either `cite: @ID` naming a
+`source` node (with an optional locator, `cite: @lo2008, p. 113`) or a
+free-text citation (`cite: Kaczmarski 2020, p. 112`).
+
+    thesis t: China outspends Russia on defence.
+      + evidence e: China spent US$ 228 billion in 2017.   <- evidence-without-source
+
+Fix: add `cite: ...` under it.
+"""
+
+from ._base import at_node, label
+
+ID = "evidence-without-source"
+SEVERITY = "error"
+DEFAULT = True
+NEEDS_GRAPH = True
+
+
+def check(argmap):
+    return [
+        at_node(ID, SEVERITY, d, f"evidence {label(n, d)} cites no source",
+                "add a `cite:` line under it: `cite: @SOURCE-ID, p. N` or free text")
+        for n, d in argmap.graph.nodes(data=True)
+        if d["kind"] == "evidence" and not d["cite"]
+    ]

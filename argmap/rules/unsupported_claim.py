@@ -1,0 +1,37 @@
+"""A thesis, claim, counter or rebuttal has no reason given for it.
+
+These kinds assert something that needs arguing for: each must have at least
+one incoming support (a `+` child, a `+ @ID` reference to it, or a relation
+line `@x supports @ID`). Premises and evidence may stand as leaves.
+
+    thesis t: Russia's pivot to the East failed.
+      + claim c: Russia plays second fiddle to China.   <- unsupported-claim
+      - counter x: Russia joined the East Asia Summit.  <- unsupported-claim
+
+Fix: add a reason under it (`+ premise: ...`, or evidence with a cite), or make
+it a `premise` if it is meant to be taken as given.
+"""
+
+from ..parser import NEEDS_SUPPORT
+from ._base import at_node, label
+
+ID = "unsupported-claim"
+SEVERITY = "error"
+DEFAULT = True
+NEEDS_GRAPH = True
+
+
+def check(argmap):
+    G = argmap.graph
+    findings = []
+    for n, data in G.nodes(data=True):
+        if data["kind"] not in NEEDS_SUPPORT:
+            continue
+        if any(e["relation"] == "support" for e in G._pred[n].values()):
+            continue
+        findings.append(at_node(
+            ID, SEVERITY, data, f"{data['kind']} {label(n, data)} has no support",
+            "add a `+` reason under it, or state one with `@ID supports @"
+            + (n if not n.startswith("_") else "ID") + "`; a premise may stand without one",
+        ))
+    return findings
