@@ -195,7 +195,7 @@ def check(paths, fmt, strict, select, extend_select, ignore, exit_zero, quiet, c
     for problem in problems:
         click.echo(f"argmap: error: {problem}", err=True)
     results = Results(findings, checked, texts, strict=config.strict, quiet=quiet)
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     FORMATS[fmt].report(results, out, color=_use_color(color, out))
     out.flush()
     if problems:
@@ -231,7 +231,7 @@ def _load_or_refuse(path):
         sys.exit(2)
     if not m.ok:
         findings = [f for f in run_check(m, Config()) if f.severity == "error"]
-        err = click.get_text_stream("stderr")
+        err = sys.stderr
         FORMATS["text"].report(Results(findings, m.files, m.texts, quiet=True), err,
                                color=_use_color("auto", err))
         click.echo(f"argmap: {path} can't be read as a map; nothing was written", err=True)
@@ -241,7 +241,7 @@ def _load_or_refuse(path):
 
 def _write(text: str, output):
     if output is None or output == "-":
-        out = click.get_text_stream("stdout")
+        out = sys.stdout
         out.write(text)
         out.flush()
     else:
@@ -303,4 +303,8 @@ def rules(rule):
 
 
 def main(argv=None, prog_name="argmap"):
+    for stream in (sys.stdout, sys.stderr):
+        # map text is Unicode: never fail on a console that can't show a character
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     cli.main(args=argv, prog_name=prog_name)

@@ -13,7 +13,7 @@ def find_maps(folder: str) -> list[str]:
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if name.endswith(".argmap") and not name.startswith("."):
-                found.append(os.path.join(dirpath, name))
+                found.append(os.path.normpath(os.path.join(dirpath, name)))
     return found
 
 

@@ -123,6 +123,8 @@ class _Loader:
         text, problem = decode(data, display)
         if problem:
             self.findings.append(problem)
+            # keep a readable copy, so that the report can show the bad line
+            self.map.texts[display] = data.decode("utf-8", "replace").lstrip("\ufeff")
             return f, None
         if text.startswith("\ufeff"):
             text = text[1:]
@@ -166,7 +168,9 @@ class _Loader:
             self.include_error(f, inc, f"`{path}` is {_file_kind(st.st_mode)}, not a map file")
             return None
         if real in chain:
-            self.include_error(f, inc, "an include cycle: " + " → ".join(chain[real] + [path]))
+            here, target = chain[f.real], chain[real][-1]
+            cycle = here[here.index(target):] + [target]
+            self.include_error(f, inc, "an include cycle: " + " → ".join(cycle))
             return None
         if real in self.seen:
             return None  # a file included twice is read once
