@@ -6,6 +6,8 @@ from .config import Config
 from .model import FATAL_RULES, Finding, Map, file_order_key
 from .rules import RULES
 
+_RULE_ORDER = {rule.ID: i for i, rule in enumerate(RULES)}
+
 
 def check(argmap: Map, config: Config | None = None) -> list[Finding]:
     """Every finding of the enabled rules on ``argmap``, in file, line, column order.
@@ -25,7 +27,7 @@ def check(argmap: Map, config: Config | None = None) -> list[Finding]:
             f for f in findings
             if f.rule in FATAL_RULES or f.rule not in silenced.get((f.file, f.line), ())
         ]
-    findings.sort(key=file_order_key(argmap.files))
+    findings.sort(key=file_order_key(argmap.files, _RULE_ORDER))
     return findings
 
 

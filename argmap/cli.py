@@ -291,7 +291,7 @@ def rules(rule):
             click.echo(f"{r.ID:<{width}}  {r.SEVERITY:<8}  {on:<7}  {summary(r)}")
         return
     if rule not in BY_ID:
-        from .parser import _nearest
+        from .parser import nearest
 
         near = nearest(rule, BY_ID)
         hint = f" (did you mean {near}?)" if near else ""

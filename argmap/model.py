@@ -79,11 +79,12 @@ class Map:
         return self.graph.nodes[node_id]
 
 
-def file_order_key(files: list[str]):
-    """A sort key for findings: file in reading order, then line, then column."""
+def file_order_key(files: list[str], rule_order: dict[str, int]):
+    """A sort key for findings: file in reading order, then line, column, and rule."""
     rank = {name: i for i, name in enumerate(files)}
 
     def key(f: Finding):
-        return (rank.get(f.file, len(rank)), f.file, f.line, f.column, f.rule)
+        return (rank.get(f.file, len(rank)), f.file, f.line, f.column,
+                rule_order.get(f.rule, len(rule_order)))
 
     return key

@@ -1,0 +1,238 @@
+"""The command line: exit codes, options, configuration and commands."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+import argmap
+from conftest import invoke
+
+CLEAN = "thesis t: A.\n  + premise p: B.\n"
+WARNS = "thesis t: A.\n  + premise p: B.\n  - counter x: C.\n    + premise y: D.\n"
+ERRORS = "thesis t: A.\n  + claim c: B.\n"
+BROKEN = "thesis t: A.\n  premise p: B.\n"
+
+
+@pytest.mark.parametrize("text, args, code", [
+    (CLEAN, [], 0),
+    (WARNS, [], 0),
+    (WARNS, ["--strict"], 1),
+    (ERRORS, [], 1),
+    (ERRORS, ["--exit-zero"], 0),
+    (BROKEN, [], 1),
+    (ERRORS, ["--ignore", "unsupported-claim"], 0),
+    (WARNS, ["--strict", "--ignore", "unanswered-counter"], 0),
+    (CLEAN, ["--select", "nope"], 2),
+    (CLEAN, ["--format", "nope"], 2),
+])
+def test_exit_codes(run, write, text, args, code):
+    write(text)
+    assert run("check", "map.argmap", *args).code == code
+
+
+def test_missing_path_exits_2_and_still_checks_the_rest(run, write):
+    write(ERRORS)
+    r = run("check", "map.argmap", "missing.argmap", "-f", "json")
+    assert r.code == 2
+    assert "missing.argmap: no such file or folder" in r.err
+    assert [f["rule"] for f in r.json()["findings"]] == ["unsupported-claim"]
+
+
+def test_unreadable_fifo_and_folder_given_as_map(run, tmp_path):
+    os.mkfifo(tmp_path / "pipe.argmap")
+    r = run("check", "pipe.argmap")
+    assert r.code == 2 and "not a regular file" in r.err
+    r = run("export", ".")
+    assert r.code == 2 and "is a folder" in r.err
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
+def test_unreadable_file(run, write):
+    path = write(CLEAN)
+    path.chmod(0)
+    assert run("check", "map.argmap").code == 2
+
+
+def test_folders_are_searched_and_included_files_checked_once(run, write):
+    write("include parts/p.argmap\nthesis t: A.\n  + @p\n", "maps/main.argmap")
+    write("premise p: B.\n", "maps/parts/p.argmap")
+    write("thesis lone: C.\n", "maps/other.argmap")
+    write("thesis hidden: C.\n", "maps/.hidden/x.argmap")
+    write("not a map", "maps/notes.txt")
+    r = run("check", "maps", "-f", "json")
+    data = r.json()
+    assert [(f["file"], f["rule"]) for f in data["findings"]] == [
+        (os.path.join("maps", "other.argmap"), "unsupported-claim")]
+    assert data["summary"] == {"files": 3, "errors": 1, "warnings": 0}
+
+
+def test_empty_folder_warns(run, tmp_path):
+    (tmp_path / "empty").mkdir()
+    r = run("check", "empty")
+    assert r.code == 0 and "no *.argmap files" in r.err
+
+
+def test_config_from_setup_cfg_and_pyproject(run, write, tmp_path):
+    write(WARNS)
+    (tmp_path / "setup.cfg").write_text("[argmap]\nstrict = true\n")
+    assert run("check", "map.argmap").code == 1
+    assert run("check", "map.argmap", "--no-strict").code == 0
+    assert run("check", "map.argmap", "--isolated").code == 0
+    (tmp_path / "pyproject.toml").write_text('[tool.argmap]\nignore = ["unanswered-counter"]\n')
+    # pyproject.toml comes first in a folder that has both
+    r = run("check", "map.argmap", "-f", "json")
+    assert r.code == 0 and r.json()["findings"] == []
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    assert run("check", "../map.argmap", cwd=sub).code == 0  # found from the folder upwards
+
+
+def test_config_extend_select_and_select(run, write, tmp_path):
+    write("thesis t: A.\n  + premise p: B.\n  + claim c: C.\n")
+    (tmp_path / "setup.cfg").write_text("[argmap]\nextend-select = uncited-premise\n")
+    assert run("check", "map.argmap", "-f", "json").pairs() == [
+        ["uncited-premise", 2], ["unsupported-claim", 3]]
+    assert run("check", "map.argmap", "-f", "json", "--select", "uncited-premise").pairs() == [
+        ["uncited-premise", 2]]
+
+
+def test_bad_config_is_a_usage_error(run, write, tmp_path):
+    write(CLEAN)
+    (tmp_path / "setup.cfg").write_text("[argmap]\nignore = no-such-rule\n")
+    r = run("check", "map.argmap")
+    assert r.code == 2 and "unknown rule `no-such-rule`" in r.err
+    (tmp_path / "setup.cfg").write_text("[argmap]\nstrict = maybe\n")
+    assert run("check", "map.argmap").code == 2
+    (tmp_path / "setup.cfg").write_text("[argmap]\nselects = syntax\n")
+    assert run("check", "map.argmap").code == 2
+
+
+def test_quiet_prints_findings_only(run, write):
+    write(CLEAN)
+    assert run("check", "map.argmap", "-q").out == ""
+    assert "All checks passed" in run("check", "map.argmap").out
+    write(ERRORS)
+    r = run("check", "map.argmap", "-q")
+    assert "unsupported-claim" in r.out and "Found" not in r.out
+
+
+def test_text_format_exact(run, write):
+    write(ERRORS)
+    assert run("check", "map.argmap").out == (
+        "error[unsupported-claim]: claim `c` has no support\n"
+        " --> map.argmap:2:3\n"
+        "  |\n"
+        "2 |   + claim c: B.\n"
+        "  |   ^\n"
+        "  = help: add a `+` reason under it, or state one with `@ID supports @c`; "
+        "a premise may stand without one\n"
+        "\n"
+        "Found 1 error in 1 file.\n"
+    )
+
+
+def test_caret_under_wide_characters(run, write):
+    write("thesis t: 中国.\n  + premise p: 全面.\n    cite: @нет\n")
+    lines = run("check", "map.argmap").out.splitlines()
+    assert lines[3] == "3 |     cite: @нет"
+    assert lines[4] == "  |           ^^^^"
+
+
+def test_color_only_when_asked_or_on_a_terminal(run, write, monkeypatch):
+    write(ERRORS)
+    assert "\x1b[" not in run("check", "map.argmap").out
+    assert "\x1b[" not in run("check", "map.argmap", "--color", "auto").out
+    monkeypatch.delenv("NO_COLOR")
+    assert "\x1b[" in run("check", "map.argmap", "--color", "always").out
+
+
+def test_map_text_is_not_markup_nor_terminal_escapes(run, write, monkeypatch):
+    monkeypatch.delenv("NO_COLOR")
+    write("thesis t: [bold red]x[/] \x1b[31mred \x07 \u009b.\n")
+    for color in ("never", "always"):
+        out = run("check", "map.argmap", "--color", color).out
+        assert "[bold red]x[/]" in out
+        assert "\x07" not in out and "\u009b" not in out
+        assert "<U+001B>[31mred" in out
+
+
+def test_concise(run, write):
+    write(WARNS + "claim lone: L.\n")
+    assert run("check", "map.argmap", "-f", "concise").out.splitlines() == [
+        "map.argmap:3:3: warning [unanswered-counter] counter `x` is not answered",
+        "map.argmap:5:1: error [unsupported-claim] claim `lone` has no support",
+        "map.argmap:5:1: warning [disconnected] claim `lone` leads to no thesis",
+        "1 error, 2 warnings in 1 file",
+    ]
+
+
+def test_rules_command(run):
+    r = run("rules")
+    assert r.code == 0
+    assert r.out.splitlines()[0].split() == ["rule", "severity", "default", "summary"]
+    assert any(line.split()[:3] == ["uncited-premise", "warning", "off"]
+               for line in r.out.splitlines())
+    r = run("rules", "circular-support")
+    assert r.code == 0 and r.out.startswith("circular-support (error, on by default)")
+    r = run("rules", "circular-suport")
+    assert r.code == 2 and "did you mean circular-support" in r.err
+
+
+def test_export_json_and_graphml(run, write, tmp_path):
+    write("---\ntitle: T\n---\n" + WARNS)
+    r = run("export", "map.argmap")
+    assert r.code == 0 and r.json()["meta"] == {"title": "T"}
+    r = run("export", "map.argmap", "-f", "graphml", "-o", "out.graphml")
+    assert r.code == 0 and r.out == ""
+    import networkx as nx
+
+    G = nx.read_graphml(tmp_path / "out.graphml")
+    assert G.edges["x", "t"]["relation"] == "attack"
+    assert G.nodes["x"]["stance"] == "con"
+
+
+def test_export_refuses_a_broken_map_and_writes_nothing(run, write, tmp_path):
+    write(BROKEN)
+    (tmp_path / "out.json").write_text("old")
+    r = run("export", "map.argmap", "-o", "out.json")
+    assert r.code == 1 and "error[syntax]" in r.err and r.out == ""
+    assert (tmp_path / "out.json").read_text() == "old"
+    assert sorted(os.listdir(tmp_path)) == ["map.argmap", "out.json"]
+
+
+def test_internal_error_is_one_line_and_exit_2(run, write, monkeypatch):
+    write(CLEAN)
+
+    def boom(argmap):
+        raise RuntimeError("kaput")
+
+    from argmap.rules import no_thesis
+
+    monkeypatch.setattr(no_thesis, "check", boom)
+    r = run("check", "map.argmap")
+    assert r.code == 2
+    assert r.err.strip().splitlines() == [
+        "argmap: internal error: RuntimeError: kaput "
+        "(set ARGMAP_DEBUG=1 for the traceback, and please report it)"]
+    r = run("check", "map.argmap", env={"ARGMAP_DEBUG": "1"})
+    assert r.code == 2 and "Traceback" in r.err
+
+
+def test_version_and_python_dash_m(tmp_path):
+    assert invoke("--version").out == f"argmap, version {argmap.__version__}\n"
+    (tmp_path / "m.argmap").write_text(ERRORS)
+    out = subprocess.run([sys.executable, "-m", "argmap", "check", "m.argmap", "-f", "json"],
+                         cwd=tmp_path, capture_output=True, text=True)
+    assert out.returncode == 1
+    assert json.loads(out.stdout)["summary"]["errors"] == 1
+
+
+def test_every_command_has_an_example_in_its_help():
+    from argmap.cli import cli
+
+    for name, command in cli.commands.items():
+        r = invoke(name, "--help")
+        assert r.code == 0 and "Example" in r.out, name
