@@ -241,6 +241,10 @@ class _Parser:
                 self.comment(stripped, lineno, indent + 1)
                 continue
             text = stripped.rstrip()
+            if not text:
+                self.error(lineno, indent + 1, "a line of only white space other than spaces and tabs",
+                           "delete the invisible characters")
+                continue
             if indent == 0:
                 stack.clear()
                 self.top_line(text, lineno, stack)

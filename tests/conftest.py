@@ -1,42 +1,6 @@
-import json
-import os
-from pathlib import Path
-
 import pytest
-from click.testing import CliRunner
 
-from argmap.cli import cli
-
-TESTS = Path(__file__).parent
-ROOT = TESTS.parent
-
-
-class Run:
-    def __init__(self, result):
-        self.result = result
-        self.code = result.exit_code
-        self.out = result.stdout
-        self.err = result.stderr
-
-    def json(self):
-        return json.loads(self.out)
-
-    def pairs(self):
-        """[rule, line] of each finding of a `--format json` check."""
-        return [[f["rule"], f["line"]] for f in self.json()["findings"]]
-
-
-def invoke(*args, cwd=None, input=None, env=None):
-    """Run the argmap CLI in-process; ``cwd`` is the folder it runs in."""
-    old = os.getcwd()
-    if cwd is not None:
-        os.chdir(cwd)
-    try:
-        result = CliRunner().invoke(cli, [str(a) for a in args], input=input, env=env,
-                                    catch_exceptions=False)
-    finally:
-        os.chdir(old)
-    return Run(result)
+from helpers import invoke
 
 
 @pytest.fixture

@@ -1,9 +1,48 @@
 """Small helpers for tests that call the library directly."""
 
+import json
+import os
 import textwrap
+from pathlib import Path
+
+from click.testing import CliRunner
 
 import argmap
+from argmap.cli import cli
 from argmap.config import Config
+
+TESTS = Path(__file__).parent
+ROOT = TESTS.parent
+
+
+class Run:
+    """The outcome of one CLI run."""
+
+    def __init__(self, result):
+        self.result = result
+        self.code = result.exit_code
+        self.out = result.stdout
+        self.err = result.stderr
+
+    def json(self):
+        return json.loads(self.out)
+
+    def pairs(self):
+        """[rule, line] of each finding of a `--format json` check."""
+        return [[f["rule"], f["line"]] for f in self.json()["findings"]]
+
+
+def invoke(*args, cwd=None, input=None, env=None):
+    """Run the argmap CLI in-process; ``cwd`` is the folder it runs in."""
+    old = os.getcwd()
+    if cwd is not None:
+        os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(cli, [str(a) for a in args], input=input, env=env,
+                                    catch_exceptions=False)
+    finally:
+        os.chdir(old)
+    return Run(result)
 
 
 def dedent(text: str) -> str:

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 import argmap
-from conftest import invoke
+from helpers import invoke
 
 CLEAN = "thesis t: A.\n  + premise p: B.\n"
 WARNS = "thesis t: A.\n  + premise p: B.\n  - counter x: C.\n    + premise y: D.\n"
@@ -127,8 +127,8 @@ def test_text_format_exact(run, write):
         "  |\n"
         "2 |   + claim c: B.\n"
         "  |   ^\n"
-        "  = help: add a `+` reason under it, or state one with `@ID supports @c`; "
-        "a premise may stand without one\n"
+        "  = help: give it a reason (a `+` line under it, or `@ID supports @c`), "
+        "or make it a premise if it needs none\n"
         "\n"
         "Found 1 error in 1 file.\n"
     )

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TESTS, invoke
+from helpers import TESTS, invoke
 
 CORPUS = TESTS / "conformance"
 SHARED = TESTS.parent.parent / "shared" / "conformance"

@@ -29,9 +29,10 @@ def check(argmap):
             continue
         if any(e["relation"] == "support" for e in G._pred[n].values()):
             continue
+        how = "a `+` line under it" if n.startswith("_") else (
+            f"a `+` line under it, or `@ID supports @{n}`")
         findings.append(at_node(
             ID, SEVERITY, data, f"{data['kind']} {label(n, data)} has no support",
-            "add a `+` reason under it, or state one with `@ID supports @"
-            + (n if not n.startswith("_") else "ID") + "`; a premise may stand without one",
+            f"give it a reason ({how}), or make it a premise if it needs none",
         ))
     return findings

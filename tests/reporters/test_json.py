@@ -8,4 +8,4 @@ def test_section_5_shape(checked):
         "rule": "unsupported-claim", "severity": "error",
         "file": "dir, with: odd%name/map.argmap", "line": 2, "column": 3}
     assert first["message"] == "claim `c` has no support"
-    assert first["hint"].startswith("add a `+` reason")
+    assert first["hint"].startswith("give it a reason")
