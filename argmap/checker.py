@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .config import Config
+from .loader import paused_gc
 from .model import FATAL_RULES, Finding, Map, file_order_key
 from .rules import RULES
 
@@ -17,10 +18,11 @@ def check(argmap: Map, config: Config | None = None) -> list[Finding]:
     """
     enabled = (config or Config()).enabled()
     findings: list[Finding] = []
-    for rule in RULES:
-        if rule.ID not in enabled or (rule.NEEDS_GRAPH and argmap.graph is None):
-            continue
-        findings.extend(rule.check(argmap))
+    with paused_gc():
+        for rule in RULES:
+            if rule.ID not in enabled or (rule.NEEDS_GRAPH and argmap.graph is None):
+                continue
+            findings.extend(rule.check(argmap))
     silenced = argmap.suppressions
     if silenced:
         findings = [

@@ -236,3 +236,22 @@ def test_every_command_has_an_example_in_its_help():
     for name, command in cli.commands.items():
         r = invoke(name, "--help")
         assert r.code == 0 and "Example" in r.out, name
+
+
+def test_progress_bar_appears_only_after_a_moment(monkeypatch, capsys):
+    from argmap.cli import _Progress
+
+    quick = _Progress(3, enabled=True)
+    for name in "abc":
+        quick.advance(name)
+    quick.close()
+    assert quick.bar is None  # a quick check shows nothing
+
+    monkeypatch.setattr(_Progress, "DELAY", 0.0)
+    slow = _Progress(3, enabled=True)
+    for name in "abc":
+        slow.advance(name)
+    assert slow.bar is not None
+    assert slow.bar.tasks[0].completed == 3
+    slow.close()
+    assert _Progress(1, enabled=True).enabled is False  # one file: no bar

@@ -24,11 +24,50 @@ DEFAULT = True
 NEEDS_GRAPH = True
 
 
+def _on_cycles(G):
+    """The nodes that may lie on a support cycle, and the support edges among them.
+
+    Peels off, in linear time, every node with no incoming or no outgoing support
+    among those left: what remains is usually nothing, so the strongly connected
+    components are computed on a small graph only.
+    """
+    succ = {n: [] for n in G}
+    indeg = dict.fromkeys(G, 0)
+    for u, nbrs in G._succ.items():
+        for v, e in nbrs.items():
+            if e["relation"] == "support":
+                succ[u].append(v)
+                indeg[v] += 1
+    pred = {n: [] for n in G}
+    for u, vs in succ.items():
+        for v in vs:
+            pred[v].append(u)
+    outdeg = {n: len(vs) for n, vs in succ.items()}
+    gone = set()
+    stack = [n for n in G if not indeg[n] or not outdeg[n]]
+    while stack:
+        n = stack.pop()
+        if n in gone:
+            continue
+        gone.add(n)
+        for v in succ[n]:
+            indeg[v] -= 1
+            if not indeg[v] and v not in gone:
+                stack.append(v)
+        for u in pred[n]:
+            outdeg[u] -= 1
+            if not outdeg[u] and u not in gone:
+                stack.append(u)
+    rest = nx.DiGraph()
+    rest.add_edges_from((u, v) for u, vs in succ.items() if u not in gone
+                        for v in vs if v not in gone)
+    return rest
+
+
 def check(argmap):
     G = argmap.graph
-    support = nx.DiGraph()
-    support.add_edges_from((u, v) for u, v, r in G.edges(data="relation") if r == "support")
-    if support.number_of_edges() == 0:
+    support = _on_cycles(G)
+    if not support:
         return []
     position = {n: i for i, n in enumerate(G)}
     findings = []

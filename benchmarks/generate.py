@@ -1,0 +1,71 @@
+"""Write a synthetic argument map of about N nodes, free of findings.
+
+    python benchmarks/generate.py 100000 -o /tmp/map-100k.argmap
+
+Each section has a thesis, a source, and claims that each carry a linked pair
+of premises, cited evidence, and a counter with its own support and a rebuttal;
+every few claims, one premise also supports the thesis by a relation line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+WORDS = ("the pivot to the east remained largely declarative while cooperation with "
+         "china deepened in energy trade arms and diplomacy across the region").split()
+
+
+def sentence(i: int, n: int = 9) -> str:
+    return " ".join(WORDS[(i * 7 + k * 3) % len(WORDS)] for k in range(n)).capitalize() + "."
+
+
+def argmap_text(nodes: int) -> str:
+    out = ["---", f"title: Synthetic map of {nodes} nodes", "---", ""]
+    per_claim = 9  # claim, 2 premises, evidence, counter, its premise, rebuttal, its premise, +1
+    claims_per_section = 10
+    count, s = 0, 0
+    while count < nodes:
+        out += [f"# Section {s}", "", f"source src{s}: A book, volume {s}.", "",
+                f"thesis t{s}: {sentence(s)}"]
+        count += 2
+        relations = []
+        for c in range(claims_per_section):
+            if count >= nodes:
+                break
+            k = f"{s}-{c}"
+            out += [
+                f"  + claim c{k}: {sentence(count)}",
+                f"    + premise p{k}a: {sentence(count + 1)}",
+                f"    & premise p{k}b: {sentence(count + 2)}",
+                f"    + evidence e{k}: {sentence(count + 3)}",
+                f"      cite: @src{s}, p. {c + 1}",
+                f"    + premise p{k}c: {sentence(count + 4)}",
+                f"    - counter x{k}: {sentence(count + 5)}",
+                f"      + premise x{k}a: {sentence(count + 6)}",
+                f"      - rebuttal r{k}: {sentence(count + 7)}",
+                f"        + premise r{k}a: {sentence(count + 8)}",
+            ]
+            count += per_claim
+            if c % 3 == 0:
+                relations.append(f"@p{k}c supports @t{s}")
+        out += [""] + relations + [""]
+        s += 1
+    return "\n".join(out) + "\n"
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("nodes", type=int)
+    ap.add_argument("-o", "--output", help="file to write (default: standard output)")
+    args = ap.parse_args(argv)
+    text = argmap_text(args.nodes)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    else:
+        sys.stdout.write(text)
+
+
+if __name__ == "__main__":
+    main()
