@@ -1,0 +1,300 @@
+"""A map as a Graphviz DOT graph, built with pydot objects.
+
+Every string from the map reaches DOT through :func:`~argmap.render.text.dot_quoted`
+or :func:`~argmap.render.text.html_text`; node ids are synthetic (``n0``,
+``n1``, …); only the attributes written here are ever set.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+
+import pydot
+
+from .text import dot_quoted, html_text, safe_url, wrap
+
+FONT = "Helvetica"
+DIRECTIONS = ("TB", "BT", "LR", "RL")
+SOURCE_MODES = ("footnotes", "nodes", "hide")
+
+# Fills are light and borders dark, so the map prints in grayscale; kinds also
+# differ by shape and border style, relations by line style and arrowhead.
+KIND_STYLE = {
+    "thesis": {"fillcolor": "#1d3557", "color": "#0b1d33", "fontcolor": "#ffffff",
+               "style": "rounded,filled,bold", "penwidth": "2.5", "tag": "#c9d6e8"},
+    "claim": {"fillcolor": "#d6e4f0", "color": "#1d3557", "style": "rounded,filled",
+              "tag": "#1d3557"},
+    "premise": {"fillcolor": "#ffffff", "color": "#457b9d", "style": "rounded,filled",
+                "tag": "#457b9d"},
+    "evidence": {"fillcolor": "#e6f2e8", "color": "#2a7a3b", "style": "filled",
+                 "shape": "note", "tag": "#2a7a3b"},
+    "counter": {"fillcolor": "#fbe0d3", "color": "#b5361b", "style": "rounded,filled,dashed",
+                "penwidth": "1.6", "tag": "#b5361b"},
+    "rebuttal": {"fillcolor": "#ece2f4", "color": "#6a3d9a", "style": "rounded,filled",
+                 "peripheries": "2", "tag": "#6a3d9a"},
+    "source": {"fillcolor": "#f2f2f2", "color": "#808080", "style": "filled", "shape": "box",
+               "fontsize": "9", "tag": "#666666"},
+}
+#: nodes outside the section drawn, shown for context only
+CONTEXT_STYLE = {"fillcolor": "#f5f5f5", "color": "#9a9a9a", "fontcolor": "#555555",
+                 "style": "rounded,filled,dotted", "penwidth": "1.2", "peripheries": "1",
+                 "shape": "box"}
+EDGE_STYLE = {
+    "support": {"color": "#2a7a3b", "style": "solid", "arrowtail": "normal", "penwidth": "1.4"},
+    "attack": {"color": "#b5361b", "style": "dashed", "arrowtail": "tee", "penwidth": "1.6"},
+}
+
+
+@dataclass
+class DotOptions:
+    direction: str = "TB"  # where the conclusion sits: TB puts it at the top
+    legend: bool = True
+    sources: str = "footnotes"  # "footnotes", "nodes" or "hide"
+    focus: str | None = None
+    depth: int = 2
+    #: only the nodes of this section, with the nodes they relate to elsewhere as context
+    section: str | None = None
+    #: "url": a node links to its http(s) `url:`; "outline": to its outline entry
+    links: str = "url"
+    #: big maps: straight edges and bounded layout effort (chosen automatically)
+    fast: bool | None = None
+
+
+def neighbourhood(G, start: str, depth: int) -> set[str]:
+    """The nodes within ``depth`` edges of ``start``, in either direction."""
+    seen = {start}
+    queue = deque([(start, 0)])
+    while queue:
+        n, d = queue.popleft()
+        if d == depth:
+            continue
+        for m in list(G._succ[n]) + list(G._pred[n]):
+            if m not in seen:
+                seen.add(m)
+                queue.append((m, d + 1))
+    return seen
+
+
+class Citations:
+    """A number for each source (or free-text citation), in order of first use.
+
+    A node's marks give the number with the locator it cites: ``[1, p. 113; 2]``.
+    """
+
+    def __init__(self, G, nodes):
+        self.number: dict[tuple, int] = {}
+        self.text: list[str] = []
+        self.of_node: dict[str, list[str]] = {}
+        for n in nodes:
+            marks = []
+            for value in G._node[n]["cite"]:
+                key, label, locator = citation(G, value)
+                if key not in self.number:
+                    self.number[key] = len(self.text) + 1
+                    self.text.append(label)
+                mark = str(self.number[key]) + (f", {locator}" if locator else "")
+                if mark not in marks:
+                    marks.append(mark)
+            if marks:
+                self.of_node[n] = marks
+
+
+def citation(G, value: str) -> tuple[tuple, str, str]:
+    """A citation's identity, its text and its locator (a source's, or free text)."""
+    if value.startswith("@"):
+        ref, _, locator = value[1:].partition(",")
+        ref, _, rest = ref.partition(" ")
+        locator = (locator or rest).strip()
+        node = G._node.get(ref)
+        if node is not None and node["kind"] == "source":
+            return ("source", ref), node["text"], locator
+    return ("text", value), value, ""
+
+
+def _label(kind: str, text: str, marks: list[str] | None, style, tag=None) -> str:
+    tag = html_text(tag) if tag else kind.upper()
+    if marks:
+        tag += "  [" + html_text("; ".join(marks)) + "]"
+    lines = "<BR/>".join(html_text(line) for line in wrap(text))
+    return (f'<<FONT POINT-SIZE="8" COLOR="{style["tag"]}">{tag}</FONT>'
+            f"<BR/>{lines}>")
+
+
+def _header(meta: dict) -> str | None:
+    title = meta.get("title")
+    byline = " · ".join(v for v in (meta.get("author"), meta.get("date")) if v)
+    if not title and not byline:
+        return None
+    parts = []
+    if title:
+        parts.append('<FONT POINT-SIZE="18"><B>'
+                     + "<BR/>".join(html_text(t) for t in wrap(title, 70)) + "</B></FONT>")
+    if byline:
+        parts.append(f'<FONT POINT-SIZE="12">{html_text(byline)}</FONT>')
+    return "<" + "<BR/>".join(parts) + "<BR/> >"
+
+
+def _legend(kinds: list[str], relations: set[str], cites: bool) -> str:
+    rows = ['<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Legend</B></TD></TR>']
+    for kind in kinds:
+        s = KIND_STYLE[kind]
+        rows.append(
+            f'<TR><TD BGCOLOR="{s["fillcolor"]}" BORDER="1" COLOR="{s["color"]}" WIDTH="22"> </TD>'
+            f'<TD ALIGN="LEFT">{kind}</TD></TR>')
+    arrows = {"support": ("━━━▶", "supports"), "attack": ("╌╌╌┫", "attacks")}
+    for rel in ("support", "attack"):
+        if rel in relations:
+            glyph, word = arrows[rel]
+            rows.append(f'<TR><TD><FONT COLOR="{EDGE_STYLE[rel]["color"]}">{glyph}</FONT></TD>'
+                        f'<TD ALIGN="LEFT">{word} (arrow at the claim)</TD></TR>')
+    if "group" in relations:
+        rows.append('<TR><TD>●</TD><TD ALIGN="LEFT">reasons that work only together</TD></TR>')
+    if cites:
+        rows.append('<TR><TD><FONT COLOR="#808080">┈┈┈</FONT></TD>'
+                    '<TD ALIGN="LEFT">cites a source</TD></TR>')
+    return ('<<TABLE BORDER="1" COLOR="#bbbbbb" CELLBORDER="0" CELLSPACING="3" CELLPADDING="2">'
+            + "".join(rows) + "</TABLE>>")
+
+
+def _footnotes(cites: Citations) -> str:
+    rows = ['<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Sources</B></TD></TR>']
+    for i, text in enumerate(cites.text, 1):
+        body = "<BR ALIGN=\"LEFT\"/>".join(html_text(t) for t in wrap(text, 70))
+        rows.append(f'<TR><TD ALIGN="RIGHT" VALIGN="TOP">[{i}]</TD>'
+                    f'<TD ALIGN="LEFT" BALIGN="LEFT">{body}</TD></TR>')
+    return ('<<TABLE BORDER="1" COLOR="#bbbbbb" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">'
+            + "".join(rows) + "</TABLE>>")
+
+
+def build(argmap, options: DotOptions | None = None) -> pydot.Dot:
+    """The pydot graph of a built map."""
+    o = options or DotOptions()
+    G = argmap.graph
+    nodes = list(G)
+    if o.focus is not None:
+        keep = neighbourhood(G, o.focus, o.depth)
+        nodes = [n for n in nodes if n in keep]
+    context: set[str] = set()
+    if o.section is not None:
+        inside = {n for n in nodes if G._node[n]["section"] == o.section}
+        for n in inside:
+            for m, e in list(G._succ[n].items()) + list(G._pred[n].items()):
+                if m not in inside and e["relation"] != "cite":
+                    context.add(m)
+        nodes = [n for n in nodes if n in inside or n in context]
+    if o.sources != "nodes":
+        nodes = [n for n in nodes if G._node[n]["kind"] != "source"]
+    # ids follow the full graph's order, so a part of the map keeps the ids of the whole
+    index = {n: i for i, n in enumerate(G)}
+    ids = {n: f"n{index[n]}" for n in nodes}
+    fast = o.fast if o.fast is not None else len(nodes) > 1500
+
+    dot = pydot.Dot("argmap", graph_type="digraph", strict=False)
+    graph_attrs = {
+        "rankdir": o.direction, "newrank": "true", "nodesep": "0.3", "ranksep": "0.45",
+        "fontname": FONT, "bgcolor": "white", "pad": "0.3", "compound": "true",
+    }
+    if fast:
+        graph_attrs.update({"splines": "line", "nslimit": "2", "nslimit1": "2",
+                            "mclimit": "0.5", "searchsize": "20", "remincross": "false"})
+    header = _header(argmap.meta) if o.focus is None and o.section is None else None
+    if o.section is not None:
+        header = f'<<FONT POINT-SIZE="16"><B>{html_text(o.section)}</B></FONT><BR/> >'
+    if header:
+        graph_attrs.update({"label": header, "labelloc": "t", "labeljust": "c"})
+    for key, value in graph_attrs.items():
+        dot.set(key, value)
+    dot.set_node_defaults(shape="box", fontname=FONT, fontsize="11", margin="0.14,0.07",
+                          penwidth="1.2")
+    dot.set_edge_defaults(fontname=FONT, fontsize="9", arrowsize="0.8")
+
+    cites = Citations(G, nodes) if o.sources == "footnotes" else None
+    clusters: dict[str, pydot.Cluster] = {}
+
+    def container(section):
+        if section is None or fast or o.section is not None:
+            return dot
+        if section not in clusters:
+            c = pydot.Cluster(f"s{len(clusters)}", label=dot_quoted(section), style="rounded",
+                              color="#b8b8b8", fontcolor="#4d4d4d", fontsize="13",
+                              fontname=FONT, labeljust="l", margin="12")
+            clusters[section] = c
+            dot.add_subgraph(c)
+        return clusters[section]
+
+    kinds_seen = []
+    for n in nodes:
+        d = G._node[n]
+        kind = d["kind"]
+        if kind not in kinds_seen:
+            kinds_seen.append(kind)
+        s = KIND_STYLE[kind]
+        attrs = {k: v for k, v in s.items() if k != "tag"}
+        attrs["label"] = _label(kind, d["text"], cites.of_node.get(n) if cites else None, s)
+        if n in context:
+            attrs.update(CONTEXT_STYLE)
+            where = f"{kind.upper()} · in § {d['section']}" if d["section"] else None
+            attrs["label"] = _label(kind, d["text"], None, CONTEXT_STYLE | {"tag": "#777777"},
+                                    tag=where)
+        attrs["tooltip"] = dot_quoted(d["text"])
+        attrs["id"] = dot_quoted(f"d-{ids[n]}")
+        if o.focus == n:
+            attrs["penwidth"] = "3.5"
+        if o.links == "outline":
+            attrs["URL"] = dot_quoted(f"#o-{ids[n]}")
+        else:
+            url = safe_url(d["url"])
+            if url:
+                attrs["URL"] = dot_quoted(url)
+                attrs["target"] = '"_blank"'
+        section = d["section"] if kind != "source" and n not in context else None
+        container(section).add_node(pydot.Node(ids[n], **attrs))
+
+    relations = set()
+    junctions: dict[tuple, str] = {}
+    for u, v, e in sorted(G.edges(data=True), key=lambda x: x[2]["order"]):
+        if u not in ids or v not in ids:
+            continue
+        rel = e["relation"]
+        if rel == "cite":
+            if o.sources == "nodes":
+                relations.add("cite")
+                dot.add_edge(pydot.Edge(ids[u], ids[v], style="dotted", color="#808080",
+                                        arrowhead="none", weight="0"))
+            continue
+        relations.add(rel)
+        style = EDGE_STYLE[rel]
+        group = e["group"]
+        if group is None:
+            dot.add_edge(pydot.Edge(ids[v], ids[u], dir="back", **style))
+            continue
+        relations.add("group")
+        key = (group, v)
+        if key not in junctions:
+            j = junctions[key] = f"j{len(junctions)}"
+            container(G._node[v]["section"]).add_node(pydot.Node(
+                j, shape="point", width="0.09", height="0.09", color=style["color"],
+                label='""'))
+            dot.add_edge(pydot.Edge(ids[v], j, dir="back", **style))
+        dot.add_edge(pydot.Edge(junctions[key], ids[u], dir="none",
+                                color=style["color"], style=style["style"],
+                                penwidth=style["penwidth"]))
+
+    extras = []
+    if cites and cites.text:
+        extras.append(pydot.Node("footnotes", shape="plaintext", label=_footnotes(cites)))
+    if o.legend and nodes:
+        order = [k for k in KIND_STYLE if k in kinds_seen]
+        extras.append(pydot.Node("legend", shape="plaintext", label=_legend(order, relations,
+                                                                           "cite" in relations)))
+    if extras:
+        bottom = pydot.Subgraph("extras", rank="sink")
+        for node in extras:
+            bottom.add_node(node)
+        dot.add_subgraph(bottom)
+    return dot
+
+
+def to_dot(argmap, options: DotOptions | None = None) -> str:
+    return build(argmap, options).to_string()

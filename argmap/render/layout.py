@@ -1,0 +1,72 @@
+"""Lay DOT out with Graphviz, in a child process with a time limit.
+
+``bundled`` is the Graphviz library inside the pygraphviz wheels (no system
+package needed); ``system`` is a ``dot`` program on PATH; ``auto`` prefers the
+bundled one. A crash or hang of Graphviz is reported as a :class:`LayoutError`
+and can't take argmap down with it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import signal
+import subprocess
+import sys
+
+ENGINES = ("auto", "bundled", "system")
+FORMATS = ("svg", "png", "pdf")
+
+INSTALL_HINT = (
+    "install the bundled Graphviz with `pip install pygraphviz`, or a system one "
+    "(`apt install graphviz`, `brew install graphviz`, `winget install graphviz`) "
+    "and use --engine system; `-f dot` needs neither"
+)
+
+
+class LayoutError(Exception):
+    """Graphviz could not lay the map out (missing, crashed, timed out, refused)."""
+
+
+def bundled_available() -> bool:
+    return importlib.util.find_spec("pygraphviz") is not None
+
+
+def choose(engine: str) -> str:
+    """The engine to use for ``engine`` (auto, bundled or system), or raise LayoutError."""
+    if engine in ("auto", "bundled") and bundled_available():
+        return "bundled"
+    if engine in ("auto", "system") and shutil.which("dot"):
+        return "system"
+    which = {"auto": "no Graphviz found", "bundled": "the bundled Graphviz (pygraphviz) is not installed",
+             "system": "no `dot` program on PATH"}[engine]
+    raise LayoutError(f"{which}: {INSTALL_HINT}")
+
+
+def layout(dot: str, fmt: str, engine: str = "auto", timeout: float = 60.0) -> bytes:
+    """Graphviz's rendering of ``dot`` as ``fmt`` (svg, png or pdf)."""
+    if fmt not in FORMATS:
+        raise ValueError(fmt)
+    chosen = choose(engine)
+    if chosen == "bundled":
+        command = [sys.executable, "-m", "argmap.render._child", fmt]
+    else:
+        command = [shutil.which("dot"), f"-T{fmt}"]
+    env = dict(os.environ)
+    env.pop("GVBINDIR", None)
+    try:
+        done = subprocess.run(command, input=dot.encode("utf-8"), capture_output=True,
+                              timeout=timeout, env=env)
+    except subprocess.TimeoutExpired:
+        raise LayoutError(f"Graphviz took longer than {timeout:g} s and was stopped; "
+                          "try --focus ID to draw part of the map, or a longer --timeout") from None
+    except OSError as exc:
+        raise LayoutError(f"Graphviz could not be started: {exc}") from None
+    if done.returncode < 0:
+        name = signal.Signals(-done.returncode).name
+        raise LayoutError(f"Graphviz crashed ({name})")
+    if done.returncode != 0 or not done.stdout:
+        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise LayoutError("Graphviz failed" + (f": {detail[-1]}" if detail else ""))
+    return done.stdout

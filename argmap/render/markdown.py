@@ -1,0 +1,131 @@
+"""The map as a Markdown essay outline (CommonMark with GitHub footnotes).
+
+All map text is escaped so that it renders literally: no HTML, link, emphasis
+or autolink written in a map gets through. Links are made only from `url:`
+values that are plain http(s) URLs.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+from .outline import Entry, bears_on, build, label
+from .text import clean, safe_url
+
+# Every ASCII punctuation character that CommonMark or GFM give a meaning to
+# (emphasis, links, HTML, entities, autolinks, tables, math, footnotes).
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&~:@$^=])")
+
+
+def md(text: str) -> str:
+    """``text`` escaped to render literally in Markdown."""
+    return _SPECIAL.sub(r"\\\1", clean(text))
+
+
+def md_url(url: str) -> str:
+    return quote(url, safe=":/?#[]@!$&'*+,;=%-._~")
+
+
+def _link(url) -> str:
+    url = safe_url(url)
+    return f" ([link]({md_url(url)}))" if url else ""
+
+
+def _fn(outline, node) -> str:
+    return "".join(f"[^{i}]" for i in outline.marks.get(node, ()))
+
+
+def _entry_lines(G, outline, entry: Entry, depth: int, out: list[str]):
+    # explicit stack: (entry, depth)
+    stack = [(entry, depth)]
+    while stack:
+        e, level = stack.pop()
+        pad = "  " * level
+        if e.role == "linked":
+            out.append(f"{pad}- *Together:*")
+            stack.extend((c, level + 1) for c in reversed(e.children))
+            continue
+        d = G._node[e.node]
+        word = label(G, e, outline)
+        if e.role in ("objection", "response"):
+            word = f"**{word}**"
+        text = md(d["text"])
+        if e.pointer is not None:
+            where = f"see § {md(e.pointer)}" if e.pointer else (
+                "see above" if e.above else "see below")
+            out.append(f"{pad}- {word}: {text} *({where})*")
+            continue
+        out.append(f"{pad}- {word}: {text}{_fn(outline, e.node)}{_link(d['url'])}")
+        if d["note"]:
+            for line in d["note"].split("\n"):
+                out.append(f"{pad}  - *Note:* {md(line)}")
+        stack.extend((c, level + 1) for c in reversed(e.children))
+
+
+def _root(G, outline, entry: Entry, out: list[str]):
+    d = G._node[entry.node]
+    kind = "Objection" if d["kind"] == "counter" else d["kind"].capitalize()
+    out.append(f"**{kind}.** {md(d['text'])}{_fn(outline, entry.node)}{_link(d['url'])}")
+    out.append("")
+    for verb, target in bears_on(G, entry.node):
+        where = G._node[target]["section"]
+        where = f" (§ {md(where)})" if where else ""
+        out.append(f"*{verb}:* {md(G._node[target]['text'])}{where}")
+        out.append("")
+    if d["note"]:
+        for line in d["note"].split("\n"):
+            out.append(f"*Note:* {md(line)}")
+            out.append("")
+    lines: list[str] = []
+    for child in entry.children:
+        _entry_lines(G, outline, child, 0, lines)
+    if lines:
+        out.extend(lines)
+        out.append("")
+
+
+def to_markdown(argmap) -> str:
+    G = argmap.graph
+    o = build(argmap)
+    meta = o.meta
+    out = [f"# {md(meta.get('title') or 'Argument map')}", ""]
+    byline = ", ".join(md(meta[k]) for k in ("author", "date") if meta.get(k))
+    if byline:
+        out += [f"*{byline}*", ""]
+    if meta.get("description"):
+        out += [md(meta["description"]), ""]
+    source_line = [md(meta[k]) for k in ("source",) if meta.get(k)]
+    if meta.get("doi"):
+        source_line.append("DOI " + md(meta["doi"]))
+    if source_line:
+        out += ["Source: " + "; ".join(source_line) + _link(meta.get("url")), ""]
+
+    for section in o.sections:
+        if section.title is not None:
+            out += [f"## {md(section.title)}", ""]
+        for entry in section.entries:
+            if not o.headings and G._node[entry.node]["kind"] == "thesis" and entry.children:
+                # no headings: each point made for the thesis becomes a section
+                _root(G, o, Entry("root", entry.node), out)
+                for child in entry.children:
+                    node = child.node if child.node else child.children[0].node
+                    title = G._node[node]["text"] if child.node else "Reasons that work together"
+                    out += [f"## {md(title)}", ""]
+                    lines: list[str] = []
+                    _entry_lines(G, o, child, 0, lines)
+                    out += lines + [""]
+                continue
+            _root(G, o, entry, out)
+
+    if o.sources:
+        out += ["## Sources", ""]
+        for s in o.sources:
+            d = G._node[s]
+            out.append(f"- {md(d['text'])}{_link(d['url'])}")
+        out.append("")
+    for i, note in enumerate(o.notes, 1):
+        out.append(f"[^{i}]: {md(note)}")
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out) + "\n"

@@ -1,0 +1,210 @@
+"""The map as an essay outline: a tree of entries that Markdown, HTML and the
+terminal view all print.
+
+Sections follow the map's headings, in order. Each section lists its *roots*
+(nodes whose relations lead out of the section, or nowhere) with their reasons,
+evidence, objections and responses nested under them. A node is spelled out
+once; where it comes up again, the entry points to it. Built with an explicit
+stack, so any depth of map is fine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .dot import citation
+
+
+@dataclass
+class Entry:
+    """One point of the outline.
+
+    ``role`` is ``root``, ``reason``, ``objection``, ``response`` or ``linked``
+    (reasons that work only together: their entries are the children). When
+    ``pointer`` is set, the node is spelled out elsewhere (``pointer`` is that
+    place's section title, or ``""`` for none) and the entry has no children.
+    """
+
+    role: str
+    node: str | None
+    children: list[Entry] = field(default_factory=list)
+    pointer: str | None = None
+    #: for a pointer: whether the node is spelled out earlier in the outline
+    above: bool = False
+
+
+@dataclass
+class Section:
+    title: str | None
+    entries: list[Entry]
+
+
+@dataclass
+class Outline:
+    meta: dict
+    theses: list[str]
+    sections: list[Section]
+    #: node id -> synthetic id (``n0``, …), shared with the diagram
+    ids: dict[str, str]
+    #: footnote texts, and each node's footnote numbers
+    notes: list[str]
+    marks: dict[str, list[int]]
+    sources: list[str]  # source node ids, in declaration order
+    headings: bool  # whether the map has headings at all
+
+    def unanswered(self, G, node: str) -> bool:
+        d = G._node[node]
+        return d["kind"] == "counter" and not any(
+            e["relation"] == "attack" for e in G._pred[node].values())
+
+
+def _children(G, n):
+    """(role, members) for each reason and objection of ``n``, in written order."""
+    groups: dict[str, list[str]] = {}
+    out = []
+    attacked_is_objection = G._node[n]["kind"] == "counter"
+    for u, e in sorted(G._pred[n].items(), key=lambda x: x[1]["order"]):
+        rel = e["relation"]
+        if rel == "cite":
+            continue
+        if rel == "support":
+            role = "reason"
+        else:
+            role = "response" if attacked_is_objection else "objection"
+        if e["group"] is not None:
+            if e["group"] not in groups:
+                groups[e["group"]] = []
+                out.append((role, groups[e["group"]]))
+            groups[e["group"]].append(u)
+        else:
+            out.append((role, [u]))
+    return out
+
+
+def build(argmap) -> Outline:
+    G = argmap.graph
+    nodes = G._node
+    order = {n: i for i, n in enumerate(G)}
+    ids = {n: f"n{i}" for n, i in order.items()}
+    args = [n for n in G if nodes[n]["kind"] != "source"]
+
+    titles: list[str | None] = []
+    for n in args:
+        if nodes[n]["section"] not in titles:
+            titles.append(nodes[n]["section"])
+    roots_of: dict[str | None, list[str]] = {t: [] for t in titles}
+    for n in args:
+        sec = nodes[n]["section"]
+        leads_out = [v for v, e in G._succ[n].items() if e["relation"] != "cite"]
+        if not any(nodes[v]["section"] == sec for v in leads_out):
+            roots_of[sec].append(n)
+    roots = {n for rs in roots_of.values() for n in rs}
+
+    done: set[str] = set()
+    sections = []
+    for title in titles:
+        entries = []
+        pending = list(roots_of[title])
+        leftovers = [n for n in args if nodes[n]["section"] == title]
+        while pending or leftovers:
+            if pending:
+                root = pending.pop(0)
+            else:
+                root = leftovers.pop(0)
+                if root in done:
+                    continue  # reached from a root already
+            if root in done:
+                continue
+            done.add(root)
+            top = Entry("root", root)
+            entries.append(top)
+            stack = [(top, root)]
+            while stack:
+                entry, n = stack.pop()
+                expand = []
+                for role, members in _children(G, n):
+                    made = []
+                    for m in members:
+                        if m in done or (m in roots and m != root):
+                            where = nodes[m]["section"]
+                            made.append(Entry(role, m, pointer=where if where != title else ""))
+                        else:
+                            done.add(m)
+                            child = Entry(role, m)
+                            made.append(child)
+                            expand.append((child, m))
+                    if len(members) > 1:
+                        entry.children.append(Entry("linked", None, made))
+                    else:
+                        entry.children.extend(made)
+                stack.extend(reversed(expand))
+        sections.append(Section(title, entries))
+
+    _mark_pointers(sections)
+    notes, marks, index = [], {}, {}
+    for n in args:
+        for value in nodes[n]["cite"]:
+            _, text, locator = citation(G, value)
+            label = text.rstrip(".") + (f", {locator}" if locator else "")
+            if label not in index:
+                notes.append(label)
+                index[label] = len(notes)
+            marks.setdefault(n, [])
+            if index[label] not in marks[n]:
+                marks[n].append(index[label])
+    return Outline(
+        meta=dict(argmap.meta),
+        theses=[n for n in args if nodes[n]["kind"] == "thesis"],
+        sections=sections,
+        ids=ids,
+        notes=notes,
+        marks=marks,
+        sources=[n for n in G if nodes[n]["kind"] == "source"],
+        headings=any(t is not None for t in titles),
+    )
+
+
+def walk(entries):
+    """Every entry under ``entries``, in reading order (pre-order, no recursion)."""
+    stack = list(reversed(entries))
+    while stack:
+        e = stack.pop()
+        yield e
+        stack.extend(reversed(e.children))
+
+
+def _mark_pointers(sections):
+    shown = set()
+    for section in sections:
+        for e in walk(section.entries):
+            if e.node is None:
+                continue
+            if e.pointer is None:
+                shown.add(e.node)
+            else:
+                e.above = e.node in shown
+
+
+def bears_on(G, node):
+    """(verb, target) for each claim ``node`` supports or attacks, in written order."""
+    out = []
+    for v, e in sorted(G._succ[node].items(), key=lambda x: x[1]["order"]):
+        if e["relation"] == "support":
+            out.append(("Supports", v))
+        elif e["relation"] == "attack":
+            out.append(("Objects to" if G._node[v]["kind"] != "counter" else "Answers", v))
+    return out
+
+
+ROLE_LABEL = {"reason": None, "objection": "Objection", "response": "Response"}
+
+
+def label(G, entry: Entry, outline: Outline) -> str:
+    """The word an entry starts with: Objection, Response, or the node's kind."""
+    d = G._node[entry.node]
+    if entry.role in ("objection", "response"):
+        word = ROLE_LABEL[entry.role]
+        if entry.role == "objection" and outline.unanswered(G, entry.node):
+            word += " (unanswered)"
+        return word
+    return d["kind"].capitalize()
