@@ -272,6 +272,123 @@ def export(map_path, fmt, output):
 
 
 @cli.command()
+@click.argument("map_path", metavar="MAP", type=click.Path())
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write to this file (atomically); its suffix gives the format.")
+@click.option("-f", "--format", "fmt",
+              type=click.Choice(["dot", "svg", "png", "pdf", "md", "html"]),
+              help="dot, svg, png, pdf (diagrams), md, html (outlines).")
+@click.option("--direction", type=click.Choice(["TB", "BT", "LR", "RL"]), default="TB",
+              show_default=True, help="Where the conclusion sits: TB puts it at the top.")
+@click.option("--sources", type=click.Choice(["footnotes", "nodes", "hide"]),
+              default="footnotes", show_default=True, help="How diagrams show sources.")
+@click.option("--no-legend", is_flag=True, help="Leave the legend out of diagrams.")
+@click.option("--focus", metavar="ID", help="Draw only the neighbourhood of this node.")
+@click.option("--depth", type=click.IntRange(0), default=2, show_default=True,
+              help="How many steps from --focus to draw.")
+@click.option("--section", metavar="TITLE",
+              help="Draw only this section, with the nodes it relates to elsewhere.")
+@click.option("--engine", type=click.Choice(["auto", "bundled", "system"]), default="auto",
+              show_default=True, help="Graphviz: bundled with pygraphviz, or a `dot` on PATH.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
+              help="Seconds Graphviz may take.")
+def render(map_path, output, fmt, direction, sources, no_legend, focus, depth, section,
+           engine, timeout):
+    """Render a map as a diagram (DOT, SVG, PNG, PDF) or an essay outline
+    (Markdown, HTML with the diagram inline).
+
+    The format comes from -f, or from the suffix of -o. Text formats go to
+    standard output without -o. A failed render leaves no file behind.
+
+    \b
+    Examples:
+      argmap render maps/russia-turn-to-asia.argmap -o map.svg
+      argmap render essay.argmap -f md > outline.md
+      argmap render essay.argmap -o essay.html
+      argmap render big.argmap --section "Energy" -o energy.png
+      argmap render big.argmap --focus asymmetry --depth 1 -o part.svg
+    """
+    from .render import RENDERERS, SUFFIXES, RenderOptions
+    from .render import render as render_map
+    from .render.dot import DotOptions
+    from .render.layout import LayoutError
+
+    if fmt is None:
+        suffix = os.path.splitext(output or "")[1].lower()
+        if output is None:
+            raise click.UsageError("give a format with -f, or an output file with -o")
+        if suffix not in SUFFIXES:
+            raise click.UsageError(
+                f"can't tell the format from {output!r}: use -f, or one of "
+                + ", ".join(sorted(SUFFIXES)))
+        fmt = SUFFIXES[suffix]
+    is_text = RENDERERS[fmt][0]
+    if not is_text and output in (None, "-") and sys.stdout.isatty():
+        raise click.UsageError(f"{fmt} is binary: write it to a file with -o")
+    m = _load_or_refuse(map_path)
+    if focus is not None and focus not in m.graph:
+        from .parser import nearest
+
+        near = nearest(focus, list(m.graph))
+        raise click.BadParameter(f"no node {focus!r} in the map"
+                                 + (f" (did you mean {near}?)" if near else ""),
+                                 param_hint="--focus")
+    if section is not None:
+        titles = {d["section"] for _, d in m.graph.nodes(data=True)} - {None}
+        if section not in titles:
+            raise click.BadParameter(f"no section {section!r}; the sections are: "
+                                     + "; ".join(sorted(titles)), param_hint="--section")
+    options = RenderOptions(
+        dot=DotOptions(direction=direction, legend=not no_legend, sources=sources,
+                       focus=focus, depth=depth, section=section),
+        engine=engine, timeout=timeout)
+    try:
+        result = render_map(m, fmt, options)
+    except LayoutError as exc:
+        click.echo(f"argmap: error: {exc}; nothing was written", err=True)
+        sys.exit(2)
+    if output is None or output == "-":
+        if is_text:
+            sys.stdout.write(result)
+        else:
+            sys.stdout.buffer.write(result)
+        sys.stdout.flush()
+    else:
+        atomic_write(output, result.encode("utf-8") if is_text else result)
+
+
+@cli.command()
+@click.argument("map_path", metavar="MAP", type=click.Path())
+@click.argument("node", required=False)
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True, help="Colour by kind (auto: on a terminal, unless NO_COLOR).")
+def show(map_path, node, color):
+    """Show a map (or the part under NODE) as a tree in the terminal.
+
+    \b
+    Examples:
+      argmap show maps/examples/seminar-debate.argmap
+      argmap show maps/russia-turn-to-asia.argmap asymmetry
+    """
+    from .render.tree import to_tree
+
+    m = _load_or_refuse(map_path)
+    if node is not None and node not in m.graph:
+        from .parser import nearest
+
+        near = nearest(node, list(m.graph))
+        raise click.BadParameter(f"no node {node!r} in the map"
+                                 + (f" (did you mean {near}?)" if near else ""),
+                                 param_hint="NODE")
+    from rich.console import Console
+
+    console = Console(file=sys.stdout, highlight=False, markup=False, emoji=False,
+                      force_terminal=_use_color(color, sys.stdout),
+                      no_color=not _use_color(color, sys.stdout), soft_wrap=False)
+    console.print(to_tree(m, node))
+
+
+@cli.command()
 @click.argument("rule", required=False)
 def rules(rule):
     """List the rules, or show what one of them checks.

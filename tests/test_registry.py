@@ -69,3 +69,15 @@ def test_readme_check_example_is_true(tmp_path):
     command, expected = output.split("\n", 1)
     assert command == "$ argmap check tour.argmap"
     assert invoke("check", "tour.argmap", cwd=tmp_path).out == expected
+
+
+def test_every_render_format_is_documented_and_tested():
+    from argmap.cli import cli
+    from argmap.render import RENDERERS
+
+    tests = "".join(p.read_text() for p in (TESTS / "render").glob("test_*.py"))
+    help_text = cli.commands["render"].params
+    choices = next(p for p in help_text if p.name == "fmt").type.choices
+    assert set(choices) == set(RENDERERS)
+    for fmt in RENDERERS:
+        assert f'"{fmt}"' in tests, f"no test renders {fmt}"

@@ -33,9 +33,13 @@ def dot_quoted(s: str) -> str:
 
 
 def html_text(s: str) -> str:
-    """``s`` escaped for an HTML-like Graphviz label or an HTML page."""
-    return clean(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace(
-        '"', "&quot;")
+    """``s`` escaped for an HTML-like Graphviz label.
+
+    Graphviz expands ``\\N``, ``\\G`` and the like even inside HTML-like labels
+    (also when written as ``&#92;N``), so backslashes are doubled as well.
+    """
+    return (clean(s).replace("\\", "\\\\").replace("&", "&amp;").replace("<", "&lt;")
+            .replace(">", "&gt;").replace('"', "&quot;"))
 
 
 _URL_OK = re.compile(r"[!#-;=?-\[\]_a-z~\u00a0-\U0010ffff]+\Z", re.I)

@@ -1,0 +1,204 @@
+"""The map as one self-contained HTML page: the outline, and the diagram inline.
+
+Nothing is loaded from the network and the page runs no script. Clicking a
+node of the diagram jumps to its entry in the outline; the ◇ beside an entry
+jumps back to the node. Every string from the map is escaped; links are made
+only from `url:` values that are plain http(s) URLs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .outline import Entry, bears_on, build, label
+from .text import clean, safe_url
+
+_LANG = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*\Z")
+
+
+def h(text: str) -> str:
+    """``text`` escaped for HTML element content and quoted attribute values."""
+    return (clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;").replace("'", "&#39;"))
+
+
+CSS = """
+:root { --ink: #1b1b1b; --muted: #5c5c5c; --line: #d9d9d9; --accent: #1d3557; }
+* { box-sizing: border-box; }
+body { font: 16px/1.55 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: var(--ink);
+       margin: 0 auto; max-width: 60rem; padding: 1.5rem 1.25rem 4rem; }
+h1 { font-size: 1.8rem; line-height: 1.25; margin: 0 0 .3rem; }
+h2 { font-size: 1.3rem; margin: 2.2rem 0 .6rem; border-bottom: 1px solid var(--line); }
+.byline, .meta { color: var(--muted); margin: .2rem 0; }
+figure { margin: 1.5rem 0; overflow: auto; border: 1px solid var(--line); border-radius: 6px;
+         max-height: 80vh; background: #fff; }
+figure svg { display: block; height: auto; }
+figcaption { color: var(--muted); font-size: .85rem; padding: .4rem .8rem; }
+.root { margin: 1.2rem 0 .4rem; }
+.root > .lead { font-weight: 600; }
+.bears { color: var(--muted); font-size: .92rem; margin: .2rem 0; }
+ul { margin: .3rem 0; padding-left: 1.4rem; }
+li { margin: .25rem 0; }
+.label { font-weight: 600; margin-right: .3rem; }
+.role-objection > .label, .role-objection > .lead .label { color: #a12d14; }
+.role-response > .label { color: #5b3387; }
+.unanswered { background: #fdecea; border-radius: 3px; padding: 0 .25rem; }
+.pointer { color: var(--muted); }
+.note { color: var(--muted); font-style: italic; list-style: none; }
+.to-diagram { text-decoration: none; color: #7a8ea8; margin-left: .3rem; font-size: .85em; }
+a { color: #1d4f91; }
+:target { background: #fff6cc; outline: 2px solid #f0c419; border-radius: 3px; }
+sup a { text-decoration: none; }
+.notes { font-size: .9rem; color: var(--muted); }
+@media print { figure { max-height: none; overflow: visible; } .to-diagram { display: none; } }
+"""
+
+
+class _Page:
+    def __init__(self, argmap, outline, diagram: str | None):
+        self.G = argmap.graph
+        self.o = outline
+        self.diagram = diagram
+        self.out: list[str] = []
+        self.in_diagram = diagram is not None
+
+    def text_of(self, node):
+        d = self.G._node[node]
+        parts = [h(d["text"])]
+        for i in self.o.marks.get(node, ()):
+            parts.append(f'<sup><a href="#fn-{i}">{i}</a></sup>')
+        url = safe_url(d["url"])
+        if url:
+            parts.append(f' <a href="{h(url)}" rel="noopener noreferrer">link</a>')
+        if self.in_diagram:
+            nid = self.o.ids[node]
+            parts.append(f'<a class="to-diagram" href="#d-{nid}" title="show in the diagram">◇</a>')
+        return "".join(parts)
+
+    def entry_li(self, e: Entry) -> str:
+        if e.role == "linked":
+            return '<li class="linked"><span class="label">Together:</span><ul>'
+        d = self.G._node[e.node]
+        word = label(self.G, e, self.o)
+        cls = f"kind-{d['kind']} role-{e.role}"
+        if "unanswered" in word:
+            word = f'<span class="unanswered">{word}</span>'
+        if e.pointer is not None:
+            nid = self.o.ids[e.node]
+            where = f"§ {h(e.pointer)}" if e.pointer else ("above" if e.above else "below")
+            return (f'<li class="{cls} pointer"><span class="label">{word}</span>{h(d["text"])} '
+                    f'<a href="#o-{nid}">(see {where})</a>')
+        nid = self.o.ids[e.node]
+        li = f'<li class="{cls}" id="o-{nid}"><span class="label">{word}</span>{self.text_of(e.node)}'
+        if d["note"]:
+            li += "".join(f'<div class="note">Note: {h(line)}</div>'
+                          for line in d["note"].split("\n"))
+        return li + ("<ul>" if e.children else "")
+
+    def tree(self, entries):
+        """Nested lists for ``entries``, written with an explicit stack."""
+        out = self.out
+        out.append("<ul>")
+        stack = [("open", e) for e in reversed(entries)]
+        while stack:
+            what, e = stack.pop()
+            if what == "close":
+                out.append("</ul></li>" if e.children else "</li>")
+                continue
+            out.append(self.entry_li(e))
+            stack.append(("close", e))
+            if e.children and (e.pointer is None):
+                stack.extend(("open", c) for c in reversed(e.children))
+        out.append("</ul>")
+
+    def root(self, e: Entry):
+        G = self.G
+        d = G._node[e.node]
+        nid = self.o.ids[e.node]
+        kind = "Objection" if d["kind"] == "counter" else d["kind"].capitalize()
+        role = "role-objection" if d["kind"] == "counter" else ""
+        self.out.append(f'<div class="root kind-{d["kind"]} {role}" id="o-{nid}">')
+        self.out.append(f'<p class="lead"><span class="label">{kind}.</span>{self.text_of(e.node)}</p>')
+        if d["note"]:
+            self.out.extend(f'<p class="note">Note: {h(line)}</p>' for line in d["note"].split("\n"))
+        for verb, target in bears_on(G, e.node):
+            where = G._node[target]["section"]
+            where = f" (§ {h(where)})" if where else ""
+            tid = self.o.ids[target]
+            self.out.append(f'<p class="bears">{verb}: <a href="#o-{tid}">'
+                            f'{h(G._node[target]["text"])}</a>{where}</p>')
+        if e.children:
+            self.tree(e.children)
+        self.out.append("</div>")
+
+    def render(self) -> str:
+        G, o, out = self.G, self.o, self.out
+        meta = o.meta
+        title = meta.get("title") or "Argument map"
+        lang = meta.get("lang") if _LANG.match(meta.get("lang") or "") else None
+        out.append("<!DOCTYPE html>")
+        out.append(f'<html{f" lang={chr(34)}{h(lang)}{chr(34)}" if lang else ""}>')
+        out.append('<head><meta charset="utf-8">'
+                   '<meta name="viewport" content="width=device-width, initial-scale=1">'
+                   '<meta name="generator" content="argmap">'
+                   f"<title>{h(title)}</title><style>{CSS}</style></head>")
+        out.append("<body><header>")
+        out.append(f"<h1>{h(title)}</h1>")
+        byline = ", ".join(h(meta[k]) for k in ("author", "date") if meta.get(k))
+        if byline:
+            out.append(f'<p class="byline">{byline}</p>')
+        if meta.get("description"):
+            out.append(f"<p>{h(meta['description'])}</p>")
+        bits = [h(meta["source"])] if meta.get("source") else []
+        if meta.get("doi"):
+            bits.append("DOI " + h(meta["doi"]))
+        url = safe_url(meta.get("url"))
+        if bits or url:
+            link = f' <a href="{h(url)}" rel="noopener noreferrer">link</a>' if url else ""
+            out.append(f'<p class="meta">Source: {"; ".join(bits)}{link}</p>')
+        out.append("</header>")
+        if self.diagram:
+            out.append('<figure id="diagram">' + self.diagram +
+                       "<figcaption>Click a node to read it in the outline; "
+                       "◇ in the outline leads back here.</figcaption></figure>")
+        out.append("<main>")
+        for section in o.sections:
+            out.append("<section>")
+            if section.title is not None:
+                out.append(f"<h2>{h(section.title)}</h2>")
+            for e in section.entries:
+                self.root(e)
+            out.append("</section>")
+        if o.sources:
+            out.append('<section id="sources"><h2>Sources</h2><ul>')
+            for s in o.sources:
+                d = G._node[s]
+                url = safe_url(d["url"])
+                link = f' <a href="{h(url)}" rel="noopener noreferrer">link</a>' if url else ""
+                out.append(f'<li id="o-{o.ids[s]}">{h(d["text"])}{link}</li>')
+            out.append("</ul></section>")
+        if o.notes:
+            out.append('<section><h2>Notes</h2><ol class="notes">')
+            out.extend(f'<li id="fn-{i}">{h(n)}</li>' for i, n in enumerate(o.notes, 1))
+            out.append("</ol></section>")
+        out.append("</main></body></html>")
+        return "\n".join(out) + "\n"
+
+
+def _inline_svg(svg: str) -> str:
+    """Graphviz's SVG without its XML prologue, ready to sit inside HTML."""
+    start = svg.find("<svg")
+    return svg[start:].strip() if start >= 0 else ""
+
+
+def to_html(argmap, options=None, diagram: bool = True) -> str:
+    from . import RenderOptions, render
+
+    options = options or RenderOptions()
+    svg = None
+    if diagram:
+        opts = replace(options, dot=replace(options.dot, links="outline"))
+        svg = _inline_svg(render(argmap, "svg", opts))
+    return _Page(argmap, build(argmap), svg).render()
+

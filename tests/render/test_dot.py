@@ -1,0 +1,147 @@
+"""DOT: synthetic ids, escaping that Graphviz reads back, allowlisted attributes."""
+
+import re
+import subprocess
+import sys
+
+import pydot
+import pygraphviz
+import pytest
+
+import argmap
+from argmap.render import render
+from argmap.render.dot import CONTEXT_STYLE, EDGE_STYLE, KIND_STYLE, DotOptions, build
+from argmap.render.text import wrap
+from conftest import HOSTILE, IDS
+from helpers import ROOT
+
+ALLOWED = ({"label", "tooltip", "id", "URL", "target", "shape", "width", "height"}
+           | {k for s in KIND_STYLE.values() for k in s} - {"tag"}
+           | {k for s in EDGE_STYLE.values() for k in s} | set(CONTEXT_STYLE)
+           | {"dir", "arrowhead", "weight", "fontname", "fontsize", "margin", "arrowsize"})
+
+
+def _unquote(value):
+    assert value.startswith('"') and value.endswith('"'), value
+    out, i, body = [], 0, value[1:-1]
+    while i < len(body):
+        if body[i] == "\\":
+            out.append(body[i + 1])  # only \\ and \" are ever written
+            i += 2
+        else:
+            out.append(body[i])
+            i += 1
+    return "".join(out)
+
+
+def test_ids_are_synthetic_and_tooltips_read_back_exactly(hostile):
+    m = argmap.load(hostile)
+    text = render(m, "dot")
+    parsed = pydot.graph_from_dot_data(text)[0]
+    names = {n.get_name() for n in parsed.get_nodes()} - {"node", "edge", "graph"}
+    for name in names:
+        assert re.fullmatch(r"n\d+|j\d+|legend|footnotes", name), name
+    by_tooltip = {_unquote(n.get("tooltip")) for n in parsed.get_nodes() if n.get("tooltip")}
+    for t in HOSTILE:
+        assert t in by_tooltip
+    # the map's ids (node, edge, graph, strict, …) never become DOT ids
+    statements = re.findall(r"^(\w+) \[", text, re.M)
+    assert statements.count("node") == statements.count("edge") == 1  # only the defaults
+    for name in set(statements) - {"node", "edge"}:
+        assert re.fullmatch(r"n\d+|j\d+|legend|footnotes", name), name
+    assert set(IDS) - {"n0"} <= {n for n in argmap.load(hostile).graph}
+
+
+def test_pygraphviz_reads_the_same_nodes_and_labels(hostile):
+    m = argmap.load(hostile)
+    A = pygraphviz.AGraph(string=render(m, "dot"))
+    drawn = [n for n in A.nodes() if re.fullmatch(r"n\d+", n)]
+    assert len(drawn) == sum(1 for _, d in m.graph.nodes(data=True) if d["kind"] != "source")
+    tooltips = {A.get_node(n).attr["tooltip"] for n in drawn}
+    # Graphviz keeps the escapes of escString attributes as written: \\ stays doubled
+    assert {t.replace("\\\\", "\\") for t in tooltips} >= set(HOSTILE)
+
+
+def test_only_allowlisted_attributes(hostile):
+    dot = build(argmap.load(hostile), DotOptions(sources="nodes"))
+    for node in dot.get_nodes() + [n for s in dot.get_subgraphs() for n in s.get_nodes()]:
+        assert set(node.get_attributes()) <= ALLOWED, node.get_attributes()
+    for edge in dot.get_edges():
+        assert set(edge.get_attributes()) <= ALLOWED, edge.get_attributes()
+
+
+def test_html_labels_hold_only_escaped_text(hostile):
+    text = render(argmap.load(hostile), "dot")
+    labels = re.findall(r"label=<(.*?)>[,\]]", text)
+    for label in labels:
+        stripped = re.sub(r"</?(FONT|B|BR|TABLE|TR|TD)\b[^<>]*>", "", label)
+        assert "<" not in stripped and ">" not in stripped, label
+
+
+def test_links_only_for_http_urls(hostile):
+    text = render(argmap.load(hostile), "dot")
+    assert "javascript" not in re.findall(r'URL="([^"]*)"', text).__str__()
+    assert 'URL="https://example.org/a?b=1&c=<2>"' not in text  # refused: < and > in a URL
+    m = argmap.loads("thesis t: A.\n  url: https://example.org/x\n  + premise p: B.\n")
+    assert 'URL="https://example.org/x"' in render(m, "dot")
+
+
+def test_groups_meet_at_one_junction():
+    m = argmap.loads("thesis t: A.\n  + premise a: B.\n  & premise b: C.\n  & premise c: D.\n")
+    text = render(m, "dot")
+    assert text.count("shape=point") == 1
+    assert len(re.findall(r"n0 -> j0 \[dir=back", text)) == 1
+    assert len(re.findall(r"j0 -> n\d \[dir=none", text)) == 3
+
+
+def test_support_and_attack_differ_by_line_and_arrowhead():
+    m = argmap.loads("thesis t: A.\n  + premise p: B.\n  - counter c: C.\n    + premise q: D.\n")
+    text = render(m, "dot")
+    assert re.search(r"n0 -> n1 \[dir=back, [^]]*style=solid, arrowtail=normal", text)
+    assert re.search(r"n0 -> n2 \[dir=back, [^]]*style=dashed, arrowtail=tee", text)
+
+
+def test_direction_sections_focus_and_sources():
+    m = argmap.load(ROOT / "maps/examples/essay-outline.argmap")
+    assert "rankdir=LR" in render(m, "dot", _o(direction="LR"))
+    text = render(m, "dot")
+    assert text.count("subgraph cluster_") == 4 and 'label="Safety"' in text
+    focused = render(m, "dot", _o(focus="safety", depth=1))
+    assert focused.count("tooltip=") == 4  # safety, the thesis, and its two reasons
+    assert "Sources" not in render(m, "dot", _o(sources="hide"))
+    assert "legend" not in render(m, "dot", _o(legend=False))
+    m2 = argmap.load(ROOT / "maps/examples/shared-sources/labels.argmap")
+    with_nodes = render(m2, "dot", _o(sources="nodes"))
+    assert "style=dotted, color=\"#808080\"" in with_nodes and "SOURCE" in with_nodes
+    section = render(m, "dot", _o(section="Cost"))
+    assert "cluster" not in section and "in § Thesis" in section
+
+
+def test_long_text_wraps_at_about_40_characters():
+    lines = wrap("word " * 30)
+    assert all(len(line) <= 40 for line in lines) and len(lines) == 4
+
+
+@pytest.mark.parametrize("seed", ["0", "1", "12345"])
+def test_dot_is_byte_identical_whatever_the_hash_seed(seed):
+    code = ("import argmap, sys; from argmap.render import render;"
+            "sys.stdout.write(render(argmap.load('maps/russia-turn-to-asia.argmap'), 'dot'))")
+    env = {"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                         check=True, cwd=ROOT).stdout
+    assert out == _reference()
+
+
+_REF = {}
+
+
+def _reference():
+    if "dot" not in _REF:
+        _REF["dot"] = render(argmap.load(ROOT / "maps/russia-turn-to-asia.argmap"), "dot")
+    return _REF["dot"]
+
+
+def _o(**kw):
+    from argmap.render import RenderOptions
+
+    return RenderOptions(dot=DotOptions(**kw))
