@@ -59,6 +59,10 @@ class DotOptions:
     links: str = "url"
     #: big maps: straight edges and bounded layout effort (chosen automatically)
     fast: bool | None = None
+    #: prefix of the SVG element ids of nodes (several diagrams can share a page)
+    id_prefix: str = "d_"
+    #: the title (or the section's title) above the diagram
+    header: bool = True
 
 
 def neighbourhood(G, start: str, depth: int) -> set[str]:
@@ -201,10 +205,16 @@ def build(argmap, options: DotOptions | None = None) -> pydot.Dot:
     header = _header(argmap.meta) if o.focus is None and o.section is None else None
     if o.section is not None:
         header = f'<<FONT POINT-SIZE="16"><B>{html_text(o.section)}</B></FONT><BR/> >'
-    if header:
+    if header and o.header:
         graph_attrs.update({"label": header, "labelloc": "t", "labeljust": "c"})
+    graph_attrs["id"] = dot_quoted(f"{o.id_prefix}graph")
     for key, value in graph_attrs.items():
         dot.set(key, value)
+    # every SVG element gets an id of this diagram's own, so diagrams can share a page
+    count = iter(range(1 << 30))
+
+    def eid():
+        return dot_quoted(f"{o.id_prefix}x{next(count)}")
     dot.set_node_defaults(shape="box", fontname=FONT, fontsize="11", margin="0.14,0.07",
                           penwidth="1.2")
     dot.set_edge_defaults(fontname=FONT, fontsize="9", arrowsize="0.8")
@@ -216,7 +226,7 @@ def build(argmap, options: DotOptions | None = None) -> pydot.Dot:
         if section is None or fast or o.section is not None:
             return dot
         if section not in clusters:
-            c = pydot.Cluster(f"s{len(clusters)}", label=dot_quoted(section), style="rounded",
+            c = pydot.Cluster(f"s{len(clusters)}", label=dot_quoted(section), style="rounded", id=eid(),
                               color="#b8b8b8", fontcolor="#4d4d4d", fontsize="13",
                               fontname=FONT, labeljust="l", margin="12")
             clusters[section] = c
@@ -238,7 +248,7 @@ def build(argmap, options: DotOptions | None = None) -> pydot.Dot:
             attrs["label"] = _label(kind, d["text"], None, CONTEXT_STYLE | {"tag": "#777777"},
                                     tag=where)
         attrs["tooltip"] = dot_quoted(d["text"])
-        attrs["id"] = dot_quoted(f"d-{ids[n]}")
+        attrs["id"] = dot_quoted(f"{o.id_prefix}{ids[n]}")
         if o.focus == n:
             attrs["penwidth"] = "3.5"
         if o.links == "outline":
@@ -261,13 +271,13 @@ def build(argmap, options: DotOptions | None = None) -> pydot.Dot:
             if o.sources == "nodes":
                 relations.add("cite")
                 dot.add_edge(pydot.Edge(ids[u], ids[v], style="dotted", color="#808080",
-                                        arrowhead="none", weight="0"))
+                                        arrowhead="none", weight="0", id=eid()))
             continue
         relations.add(rel)
         style = EDGE_STYLE[rel]
         group = e["group"]
         if group is None:
-            dot.add_edge(pydot.Edge(ids[v], ids[u], dir="back", **style))
+            dot.add_edge(pydot.Edge(ids[v], ids[u], dir="back", id=eid(), **style))
             continue
         relations.add("group")
         key = (group, v)
@@ -275,19 +285,20 @@ def build(argmap, options: DotOptions | None = None) -> pydot.Dot:
             j = junctions[key] = f"j{len(junctions)}"
             container(G._node[v]["section"]).add_node(pydot.Node(
                 j, shape="point", width="0.09", height="0.09", color=style["color"],
-                label='""'))
-            dot.add_edge(pydot.Edge(ids[v], j, dir="back", **style))
-        dot.add_edge(pydot.Edge(junctions[key], ids[u], dir="none",
+                label='""', id=eid()))
+            dot.add_edge(pydot.Edge(ids[v], j, dir="back", id=eid(), **style))
+        dot.add_edge(pydot.Edge(junctions[key], ids[u], dir="none", id=eid(),
                                 color=style["color"], style=style["style"],
                                 penwidth=style["penwidth"]))
 
     extras = []
     if cites and cites.text:
-        extras.append(pydot.Node("footnotes", shape="plaintext", label=_footnotes(cites)))
+        extras.append(pydot.Node("footnotes", shape="plaintext", label=_footnotes(cites),
+                                 id=eid()))
     if o.legend and nodes:
         order = [k for k in KIND_STYLE if k in kinds_seen]
-        extras.append(pydot.Node("legend", shape="plaintext", label=_legend(order, relations,
-                                                                           "cite" in relations)))
+        extras.append(pydot.Node("legend", shape="plaintext", id=eid(),
+                                 label=_legend(order, relations, "cite" in relations)))
     if extras:
         bottom = pydot.Subgraph("extras", rank="sink")
         for node in extras:

@@ -56,12 +56,13 @@ sup a { text-decoration: none; }
 
 
 class _Page:
-    def __init__(self, argmap, outline, diagram: str | None):
+    def __init__(self, argmap, outline, overview: str | None, per_section: dict, home: dict):
         self.G = argmap.graph
         self.o = outline
-        self.diagram = diagram
+        self.overview = overview
+        self.per_section = per_section  # section title -> SVG
+        self.home = home  # node -> the element id of its node in a diagram
         self.out: list[str] = []
-        self.in_diagram = diagram is not None
 
     def text_of(self, node):
         d = self.G._node[node]
@@ -71,9 +72,9 @@ class _Page:
         url = safe_url(d["url"])
         if url:
             parts.append(f' <a href="{h(url)}" rel="noopener noreferrer">link</a>')
-        if self.in_diagram:
-            nid = self.o.ids[node]
-            parts.append(f'<a class="to-diagram" href="#d-{nid}" title="show in the diagram">◇</a>')
+        if node in self.home:
+            parts.append(f'<a class="to-diagram" href="#{self.home[node]}" '
+                         'title="show in the diagram">◇</a>')
         return "".join(parts)
 
     def entry_li(self, e: Entry) -> str:
@@ -158,15 +159,21 @@ class _Page:
             link = f' <a href="{h(url)}" rel="noopener noreferrer">link</a>' if url else ""
             out.append(f'<p class="meta">Source: {"; ".join(bits)}{link}</p>')
         out.append("</header>")
-        if self.diagram:
-            out.append('<figure id="diagram">' + self.diagram +
+        if self.overview:
+            out.append('<figure id="diagram">' + self.overview +
                        "<figcaption>Click a node to read it in the outline; "
-                       "◇ in the outline leads back here.</figcaption></figure>")
+                       "◇ in the outline leads back to it.</figcaption></figure>")
+        elif self.per_section:
+            out.append('<p class="meta">Each section has a diagram of its own: click a node '
+                       "to read it in the outline; ◇ in the outline leads back to it.</p>")
         out.append("<main>")
         for section in o.sections:
             out.append("<section>")
             if section.title is not None:
                 out.append(f"<h2>{h(section.title)}</h2>")
+            if section.title in self.per_section:
+                out.append('<figure class="section">' + self.per_section[section.title]
+                           + "</figure>")
             for e in section.entries:
                 self.root(e)
             out.append("</section>")
@@ -192,13 +199,42 @@ def _inline_svg(svg: str) -> str:
     return svg[start:].strip() if start >= 0 else ""
 
 
+#: maps with more argument nodes than this (and with headings) get a diagram per section
+SECTION_DIAGRAMS_FROM = 40
+
+
 def to_html(argmap, options=None, diagram: bool = True) -> str:
-    from . import RenderOptions, render
+    """The page; for a big map with headings, an overview and a diagram per section.
+
+    Section diagrams run left to right, which keeps a section's many reasons
+    stacked and readable; the diagrams leave sources to the outline's notes.
+    """
+    from . import RenderOptions
+    from .dot import to_dot
+    from .layout import layout_svgs
 
     options = options or RenderOptions()
-    svg = None
+    outline = build(argmap)
+    G = argmap.graph
+    overview, per_section, home = None, {}, {}
     if diagram:
-        opts = replace(options, dot=replace(options.dot, links="outline"))
-        svg = _inline_svg(render(argmap, "svg", opts))
-    return _Page(argmap, build(argmap), svg).render()
+        base = replace(options.dot, links="outline", sources="hide")
+        titles = [s.title for s in outline.sections if s.title is not None]
+        args = [n for n, d in G.nodes(data=True) if d["kind"] != "source"]
+        if (len(args) > SECTION_DIAGRAMS_FROM and titles and base.focus is None
+                and base.section is None):
+            dots = [to_dot(argmap, replace(base, section=title, direction="LR", legend=False,
+                                           header=False, id_prefix=f"s{k}_"))
+                    for k, title in enumerate(titles)]
+            per_section = dict(zip(titles, map(_inline_svg, layout_svgs(
+                dots, options.engine, options.timeout))))
+            where = {t: k for k, t in enumerate(titles)}
+            home = {n: f"s{where[G._node[n]['section']]}_{outline.ids[n]}"
+                    for n in args if G._node[n]["section"] in where}
+        else:
+            overview = _inline_svg(layout_svgs([to_dot(argmap, base)], options.engine,
+                                               options.timeout)[0])
+            home = {n: f"d_{outline.ids[n]}" for n in args
+                    if f'id="d_{outline.ids[n]}"' in overview}
+    return _Page(argmap, outline, overview, per_section, home).render()
 

@@ -9,6 +9,7 @@ and can't take argmap down with it.
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import shutil
 import signal
@@ -53,6 +54,20 @@ def layout(dot: str, fmt: str, engine: str = "auto", timeout: float = 60.0) -> b
         command = [sys.executable, "-m", "argmap.render._child", fmt]
     else:
         command = [shutil.which("dot"), f"-T{fmt}"]
+    return _run(command, dot, timeout)
+
+
+def layout_svgs(dots: list[str], engine: str = "auto", timeout: float = 60.0) -> list[str]:
+    """SVG for each of several graphs, in one child process when the engine is bundled."""
+    if not dots:
+        return []
+    if choose(engine) == "system":
+        return [layout(d, "svg", engine, timeout).decode("utf-8") for d in dots]
+    command = [sys.executable, "-m", "argmap.render._child", "svg-many"]
+    return json.loads(_run(command, json.dumps(dots), timeout))
+
+
+def _run(command: list[str], dot: str, timeout: float) -> bytes:
     env = dict(os.environ)
     env.pop("GVBINDIR", None)
     try:

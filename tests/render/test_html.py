@@ -53,10 +53,20 @@ def test_self_contained_and_linked_both_ways():
     assert not [h for h in p.hrefs if h.startswith("http") and "doi.org" not in h]
     assert "svg" in p.tags
     # every outline entry links to its diagram node, and every node to its entry
-    to_diagram = [h[1:] for h in p.hrefs if h.startswith("#d-")]
+    to_diagram = [h[1:] for h in p.hrefs if h.startswith("#d_")]
     to_outline = [h[1:] for h in p.hrefs if h.startswith("#o-")]
     assert to_diagram and to_outline
     assert set(to_diagram) <= p.ids and set(to_outline) <= p.ids
+
+
+def test_a_big_map_gets_a_diagram_per_section():
+    m = argmap.load(ROOT / "maps/russia-turn-to-asia.argmap")
+    p = _parse(render(m, "html"))
+    titles = {d["section"] for _, d in m.graph.nodes(data=True) if d["kind"] != "source"}
+    assert p.tags.count("svg") == len(titles)
+    targets = [h[1:] for h in p.hrefs if h.startswith("#s")]
+    assert targets and set(targets) <= p.ids
+    assert len(p.ids) == len([a for a in p.attrs if a[1] == "id"])  # ids are unique
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -72,7 +82,7 @@ def test_page_loads_in_headless_chromium(tmp_path):
     dom = subprocess.run([CHROMIUM, *flags, "--dump-dom", page.as_uri()], capture_output=True,
                          text=True, timeout=120)
     assert dom.returncode == 0, dom.stderr[-2000:]
-    assert "<svg" in dom.stdout and 'id="d-n' in dom.stdout
+    assert "<svg" in dom.stdout and 'id="s0_n' in dom.stdout
     assert "Close cooperation with China" in dom.stdout
     shot = tmp_path / "shot.png"
     done = subprocess.run([CHROMIUM, *flags, f"--screenshot={shot}", "--window-size=1280,2000",
