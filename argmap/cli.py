@@ -239,13 +239,22 @@ def _load_or_refuse(path):
     return m
 
 
+def _save(path: str, data: bytes):
+    """Write a file atomically, or exit 2 saying why it can't be written."""
+    try:
+        atomic_write(path, data)
+    except OSError as exc:
+        click.echo(f"argmap: error: can't write {path}: {exc.strerror or exc}", err=True)
+        sys.exit(2)
+
+
 def _write(text: str, output):
     if output is None or output == "-":
         out = sys.stdout
         out.write(text)
         out.flush()
     else:
-        atomic_write(output, text.encode("utf-8"))
+        _save(output, text.encode("utf-8"))
 
 
 @cli.command()
@@ -354,7 +363,95 @@ def render(map_path, output, fmt, direction, sources, no_legend, focus, depth, s
             sys.stdout.buffer.write(result)
         sys.stdout.flush()
     else:
-        atomic_write(output, result.encode("utf-8") if is_text else result)
+        _save(output, result.encode("utf-8") if is_text else result)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--check", "check_only", is_flag=True,
+              help="Write nothing; exit 1 and name each file that would change.")
+@click.option("--diff", is_flag=True, help="Write nothing; print a unified diff of the changes.")
+def fmt(paths, check_only, diff):
+    """Rewrite maps in one canonical layout, without changing what they say.
+
+    PATHS are map files or folders; `-` reads standard input and writes the
+    result to standard output (for editors). A file with syntax, encoding or
+    include errors is left alone (exit 1). Before writing, the result is read
+    back and compared with the original; should they differ in meaning, nothing
+    is written and fmt exits 2.
+
+    \b
+    Examples:
+      argmap fmt maps/
+      argmap fmt --check maps/          # in CI: exit 1 if a file would change
+      argmap fmt --diff essay.argmap
+      argmap fmt - < essay.argmap       # from an editor
+    """
+    import difflib
+
+    from .fmt import format_source
+
+    if paths == ("-",):
+        data = sys.stdin.buffer.read()
+        result = format_source(data, "<stdin>", os.getcwd())
+        _fmt_problems("<stdin>", result)
+        if result.formatted is None:
+            sys.exit(2 if result.problem else 1)
+        sys.stdout.buffer.write(result.formatted)
+        return
+    files, problems = _expand(paths)
+    status = 0
+    changed = 0
+    for path in files:
+        try:
+            from .loader import read_map_bytes
+
+            data = read_map_bytes(path)
+        except ReadError as exc:
+            problems.append(str(exc))
+            continue
+        result = format_source(data, path, os.path.dirname(os.path.abspath(path)))
+        if _fmt_problems(path, result):
+            status = max(status, 2 if result.problem else 1)
+            continue
+        if not result.changed:
+            continue
+        changed += 1
+        if diff:
+            old = data.decode("utf-8", "replace").splitlines(keepends=True)
+            new = result.formatted.decode("utf-8").splitlines(keepends=True)
+            sys.stdout.writelines(difflib.unified_diff(old, new, path, path))
+        if check_only:
+            click.echo(f"would reformat {path}")
+        if check_only or diff:
+            status = max(status, 1)
+        else:
+            _save(path, result.formatted)
+            click.echo(f"reformatted {path}", err=True)
+    for problem in problems:
+        click.echo(f"argmap: error: {problem}", err=True)
+    if problems:
+        status = 2
+    if not check_only and not diff and status == 0:
+        n = len(files)
+        click.echo(f"{changed} of {n} file{'s' if n != 1 else ''} reformatted", err=True)
+    sys.exit(status)
+
+
+def _fmt_problems(path, result) -> bool:
+    """Report why a file can't be formatted; True when it can't."""
+    if result.problem:
+        click.echo(f"argmap: error: {path}: formatting would change what the map says "
+                   f"({result.problem}); nothing was written. This is a bug in argmap: "
+                   "please report it with the file.", err=True)
+        return True
+    if result.formatted is None:
+        err = sys.stderr
+        FORMATS["text"].report(Results(result.findings, [path], result.texts or {}, quiet=True), err,
+                               color=_use_color("auto", err))
+        click.echo(f"argmap: {path} has errors; left as it is", err=True)
+        return True
+    return False
 
 
 @cli.command()

@@ -118,11 +118,29 @@ class Include:
 
 
 @dataclass(slots=True)
+class Line:
+    """One non-blank line as the parser understood it, for `argmap fmt`.
+
+    ``what`` is front, comment, heading, decl, child, ref, attr, relation or
+    include; ``depth`` its nesting level (0 at column 1); ``text`` the line in
+    canonical form, without indentation; ``key`` an attribute's key.
+    """
+
+    number: int
+    what: str
+    depth: int
+    text: str
+    key: str | None = None
+
+
+@dataclass(slots=True)
 class ParsedFile:
     statements: list = field(default_factory=list)
     meta: dict = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     suppressions: dict[int, frozenset[str]] = field(default_factory=dict)
+    #: every non-blank line, when asked for (``parse(..., lines=True)``)
+    lines: list[Line] | None = None
 
 
 class _Level:
@@ -185,7 +203,7 @@ def default_kind(relation: str, parent_kind: str | None) -> str:
 
 
 class _Parser:
-    def __init__(self, text: str, file: str, sections: tuple, known_rules):
+    def __init__(self, text: str, file: str, sections: tuple, known_rules, lines=False):
         self.text = text
         self.lines = text.split("\n")
         self.file = file
@@ -194,6 +212,14 @@ class _Parser:
         self.out = ParsedFile()
         self.error_line = 0
         self.groups = 0
+        self.depth = 0
+        if lines:
+            self.out.lines = []
+
+    def emit(self, number, what, text, key=None):
+        """Record a line's canonical form (only when lines were asked for)."""
+        if self.out.lines is not None:
+            self.out.lines.append(Line(number, what, self.depth, text, key))
 
     # -- findings ---------------------------------------------------------
 
@@ -239,6 +265,7 @@ class _Parser:
                 )
             if stripped.startswith("//"):
                 self.comment(stripped, lineno, indent + 1)
+                self.emit(lineno, "comment", stripped.rstrip())
                 continue
             text = stripped.rstrip()
             if not text:
@@ -247,6 +274,7 @@ class _Parser:
                 continue
             if indent == 0:
                 stack.clear()
+                self.depth = 0
                 self.top_line(text, lineno, stack)
             else:
                 self.indented_line(text, lineno, indent, stack)
@@ -278,10 +306,13 @@ class _Parser:
             self.error(1, 1, "front matter is not closed", hint, 4)
             return resume
         meta = self.out.meta
+        self.emit(1, "front", "---")
         for i in range(1, close):
             raw = lines[i].rstrip("\r")
             s = raw.strip()
             lineno = i + 1
+            if s.startswith("//"):
+                self.emit(lineno, "comment", s)
             if not s or s.startswith("//"):
                 continue
             column = len(raw) - len(raw.lstrip()) + 1
@@ -301,6 +332,8 @@ class _Parser:
                 self.error(lineno, column, f"the key `{key}` is repeated in the front matter")
             else:
                 meta[key] = value
+                self.emit(lineno, "front", f"{key}: {value}" if value else f"{key}:")
+        self.emit(close + 1, "front", "---")
         return close + 1
 
     def comment(self, stripped, lineno, column):
@@ -342,6 +375,7 @@ class _Parser:
             while self.headings and self.headings[-1][0] >= level:
                 self.headings.pop()
             self.headings.append((level, title))
+            self.emit(lineno, "heading", f"{m.group(1)} {title}")
             return
         if s.startswith("include") and (len(s) == 7 or s[7] in " \t"):
             self.include(s, lineno)
@@ -405,11 +439,13 @@ class _Parser:
             return None
         decl = NodeDecl(kind, node_id, text, lineno, 1, self.section())
         self.out.statements.append(decl)
+        self.emit(lineno, "decl", f"{kind} {node_id}: {text}" if node_id else f"{kind}: {text}")
         return decl
 
     def include(self, s, lineno):
         rest = s[7:].strip()
         column = len(s) - len(s[7:].lstrip()) + 1
+        self.emit(lineno, "include", f"include {rest}")
         if rest.startswith('"'):
             if len(rest) < 2 or not rest.endswith('"'):
                 self.error(lineno, column, "the include path has no closing `\"`")
@@ -436,6 +472,7 @@ class _Parser:
             Relation(a, "support" if rel == "supports" else "attack", b, lineno,
                      m.start(1), m.start(3))
         )
+        self.emit(lineno, "relation", f"@{a} {rel} @{b}")
 
     # -- indented lines ---------------------------------------------------
 
@@ -448,6 +485,7 @@ class _Parser:
                        "children, references and attributes go under a declaration")
             stack.append(_Level(0, "lost"))
         parent = stack[-1]
+        self.depth = len(stack)
         if parent.child_indent is None:
             parent.child_indent = indent
         elif parent.child_indent != indent:
@@ -468,6 +506,7 @@ class _Parser:
             after = s[m.end():]
             value_col = column + m.end() + len(after) - len(after.lstrip())
             self.attribute(m.group(1), after.strip(), lineno, column, value_col, parent)
+            self.emit(lineno, "attr", f"{m.group(1)}: {after.strip()}", m.group(1))
             stack.append(_Level(indent, "attr"))
             return
         m = _ATTR_NOSPACE_RE.match(s)
@@ -537,6 +576,7 @@ class _Parser:
                 self.error(lineno, col, problem, end_column=col + 1 + len(target))
                 return _Level(indent, "ref")
             ref = Reference(target, parent_decl, relation, group, lineno, column + s.index("@"))
+            self.emit(lineno, "ref", f"{sign} @{target}")
             if not problem and parent_decl is not None:
                 self.out.statements.append(ref)
             parent.last_reason = ref
@@ -544,6 +584,7 @@ class _Parser:
         kind = default_kind(relation, parent.kind)
         node_id = None
         text = rest
+        head = None  # the head as written, if any
         end = _head_end(rest)
         if end >= 0:
             words = rest[:end].split()
@@ -561,9 +602,11 @@ class _Parser:
                         self.error(lineno, col, problem, end_column=col + len(node_id))
                         return _Level(indent, "lost")
                 text = rest[end + 1:].strip()
+                head = f"{kind} {node_id}" if node_id else kind
             elif len(words) == 1 and is_identifier(words[0]):
                 node_id = words[0]
                 text = rest[end + 1:].strip()
+                head = node_id
         if kind == "source":
             self.error(lineno, column, "a source can't be a child",
                        "declare sources at column 1 and cite them with `cite: @ID`")
@@ -573,6 +616,7 @@ class _Parser:
             return _Level(indent, "lost")
         decl = NodeDecl(kind, node_id, text, lineno, column, self.section(),
                         parent_decl, relation, group)
+        self.emit(lineno, "child", f"{sign} {head}: {text}" if head else f"{sign} {text}")
         if parent_decl is not None:
             self.out.statements.append(decl)
         parent.last_reason = decl
@@ -655,10 +699,12 @@ def _is_signlike(s: str) -> bool:
     return s[1].isalpha() or s[1] == "@"
 
 
-def parse(text: str, file: str, sections: tuple = (), known_rules=frozenset()) -> ParsedFile:
+def parse(text: str, file: str, sections: tuple = (), known_rules=frozenset(),
+          lines: bool = False) -> ParsedFile:
     """Parse the decoded text of one file.
 
     ``sections`` is the heading stack an included file starts in;
-    ``known_rules`` are the rule ids an ``// argmap: ignore`` comment may name.
+    ``known_rules`` are the rule ids an ``// argmap: ignore`` comment may name;
+    ``lines`` asks for each line's canonical form too (for `argmap fmt`).
     """
-    return _Parser(text, file, sections, known_rules).run()
+    return _Parser(text, file, sections, known_rules, lines).run()
