@@ -259,25 +259,82 @@ def _write(text: str, output):
 
 @cli.command()
 @click.argument("map_path", metavar="MAP", type=click.Path())
-@click.option("-f", "--format", "fmt", type=click.Choice(["json", "graphml"]), default="json",
-              show_default=True, help="The export format.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["json", "graphml", "aif", "argdown"]),
+              default="json", show_default=True,
+              help="json (section 5), graphml, aif (AIFdb, OVA) or argdown.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Write to this file (atomically) instead of standard output.")
 def export(map_path, fmt, output):
-    """Export a map's graph: JSON (nodes, edges, front matter) or GraphML.
+    """Export a map: JSON (nodes, edges, front matter), GraphML, AIF JSON
+    (for AIFdb and OVA) or Argdown.
 
     A map with syntax, encoding or include errors is refused (exit 1); other
-    findings don't stop the export.
+    findings don't stop the export. AIF and Argdown hold less than a map: what
+    they can't hold is named on standard error.
 
     \b
     Examples:
       argmap export essay.argmap
       argmap export essay.argmap -f graphml -o essay.graphml
+      argmap export essay.argmap -f aif -o essay.json
+      argmap export essay.argmap -f argdown -o essay.argdown
     """
     from .export import EXPORTERS
 
     m = _load_or_refuse(map_path)
+    G = m.graph
+    lost = []
+    if fmt in ("aif", "argdown"):
+        sources = sum(1 for _, k in G.nodes(data="kind") if k == "source")
+        cites = sum(len(c) for _, c in G.nodes(data="cite"))
+        if sources or cites:
+            lost.append(f"{sources} source(s) and {cites} citation(s)")
+        if any(d.get(k) for _, d in G.nodes(data=True) for k in ("note", "url", "tags", "weight")):
+            lost.append("notes, urls, tags and weights")
+        if fmt == "argdown" and any(g is not None for _, _, g in G.edges(data="group")):
+            lost.append("linked groups (written as separate supports)")
+        if fmt == "aif" and (m.meta or any(s for _, s in G.nodes(data="section"))):
+            lost.append("front matter and sections")
+    for what in lost:
+        click.echo(f"argmap: warning: {fmt} can't hold {what}; left out", err=True)
     _write(EXPORTERS[fmt](m), output)
+
+
+@cli.command(name="import")
+@click.argument("file", type=click.Path())
+@click.option("-f", "--from", "source_format", type=click.Choice(["auto", "json", "aif"]),
+              default="auto", show_default=True, help="What the file holds.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write the map to this file (atomically) instead of standard output.")
+def import_(file, source_format, output):
+    """Turn argmap's JSON export, or AIF JSON (AIFdb, OVA), into a map.
+
+    The map comes out in canonical layout. Whatever it can't hold is named in a
+    warning on standard error, never dropped silently.
+
+    \b
+    Examples:
+      argmap import essay.json -o essay.argmap
+      argmap import aifdb-12345.json -f aif > nodeset.argmap
+    """
+    import json
+
+    from .importer import IMPORTERS, NotImportable, detect
+
+    try:
+        with open(file, "rb") as fh:
+            doc = json.loads(fh.read().decode("utf-8"))
+        kind = detect(doc) if source_format == "auto" else source_format
+        text, warnings = IMPORTERS[kind](doc)
+    except OSError as exc:
+        click.echo(f"argmap: error: {file}: {exc.strerror or exc}", err=True)
+        sys.exit(2)
+    except (ValueError, NotImportable, AttributeError, TypeError) as exc:
+        click.echo(f"argmap: error: {file} can't be imported: {exc}", err=True)
+        sys.exit(1)
+    for warning in warnings:
+        click.echo(f"argmap: warning: {warning}", err=True)
+    _write(text, output)
 
 
 @cli.command()

@@ -6,6 +6,7 @@ Each exporter takes a built :class:`~argmap.model.Map` and returns text.
 from __future__ import annotations
 
 import json
+import re
 
 import networkx as nx
 
@@ -59,5 +60,89 @@ def to_graphml(argmap) -> str:
     return "\n".join(nx.generate_graphml(H, prettyprint=True)) + "\n"
 
 
+def _groups(G):
+    """Each support group into each node: (target, relation, [reasons]), in written order."""
+    out, seen = [], {}
+    for u, v, d in ordered_edges(G):
+        if d["relation"] == "cite":
+            continue
+        key = (d["group"], v) if d["group"] is not None else None
+        if key is not None and key in seen:
+            seen[key][2].append(u)
+            continue
+        item = (v, d["relation"], [u])
+        out.append(item)
+        if key is not None:
+            seen[key] = item
+    return out
+
+
+def as_aif(argmap) -> dict:
+    """AIF JSON as AIFdb and OVA read it.
+
+    One I-node per statement (every node but sources), one RA-node per support
+    (a `&` group is one RA with several premises), one CA-node per attack.
+    Sources, citations and attributes have no place in AIF and are left out.
+    """
+    G = argmap.graph
+    nodes, edges = [], []
+    number = {}
+    for n, d in G.nodes(data=True):
+        if d["kind"] != "source":
+            number[n] = str(len(nodes) + 1)
+            nodes.append({"nodeID": number[n], "text": d["text"], "type": "I"})
+    for target, relation, reasons in _groups(G):
+        node_id = str(len(nodes) + 1)
+        if relation == "support":
+            nodes.append({"nodeID": node_id, "text": "Default Inference", "type": "RA"})
+        else:
+            nodes.append({"nodeID": node_id, "text": "Default Conflict", "type": "CA"})
+        for u in reasons:
+            edges.append({"edgeID": str(len(edges) + 1), "fromID": number[u], "toID": node_id})
+        edges.append({"edgeID": str(len(edges) + 1), "fromID": node_id, "toID": number[target]})
+    return {"nodes": nodes, "edges": edges, "locutions": []}
+
+
+def to_aif(argmap) -> str:
+    return json.dumps(as_aif(argmap), ensure_ascii=False, indent=2) + "\n"
+
+
+_ARGDOWN_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def argdown_text(text: str) -> str:
+    """Text that Argdown reads back literally: every ASCII punctuation mark escaped."""
+    return _ARGDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def to_argdown(argmap) -> str:
+    """Argdown: one statement per node (titled by its id), each with the
+    statements that support (+) or attack (-) it. Sources are left out;
+    Argdown statements have no linked groups, so `&` reasons are written as
+    separate supports."""
+    G = argmap.graph
+    out = []
+    meta = argmap.meta
+    if meta:
+        out.append("===")
+        out.extend(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items())
+        out += ["===", ""]
+    incoming = {}
+    for u, v, d in ordered_edges(G):
+        if d["relation"] in ("support", "attack"):
+            incoming.setdefault(v, []).append(("+" if d["relation"] == "support" else "-", u))
+    section = None
+    for n, d in G.nodes(data=True):
+        if d["kind"] == "source":
+            continue
+        if d["section"] != section and d["section"] is not None:
+            section = d["section"]
+            out += [f"# {argdown_text(section)}", ""]
+        out.append(f"[{n}]: {argdown_text(d['text'])}")
+        out.extend(f"  {sign} [{u}]" for sign, u in incoming.get(n, []))
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
 #: export formats, by name, with the function that writes each
-EXPORTERS = {"json": to_json, "graphml": to_graphml}
+EXPORTERS = {"json": to_json, "graphml": to_graphml, "aif": to_aif, "argdown": to_argdown}

@@ -1,0 +1,307 @@
+"""`argmap import`: argmap's own JSON export and AIF JSON, back to `.argmap` text.
+
+Whatever the target language can't hold is reported as a warning, never
+dropped silently. The text comes out in canonical layout (:mod:`argmap.fmt`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from .fmt import format_text
+from .parser import ATTRIBUTE_KEYS, EXPECT_VALUES, KIND_SET, is_identifier
+
+_ONE_LINE = re.compile(r"[\r\n\t\x00-\x1f\x7f\u2028\u2029]+")
+_WEIGHT = re.compile(r"(?:0(?:\.\d+)?|1(?:\.0+)?|\.\d+)\Z")
+_META_KEY = re.compile(r"[a-z][a-z0-9_-]*\Z")
+
+
+class NotImportable(ValueError):
+    """The input is not a document argmap can import."""
+
+
+class _Writer:
+    """Nodes and edges, as dicts like argmap's JSON export, to `.argmap` text."""
+
+    def __init__(self):
+        self.warnings: list[str] = []
+
+    def warn(self, message: str):
+        self.warnings.append(message)
+
+    def line(self, value, what: str) -> str:
+        text = str(value)
+        flat = _ONE_LINE.sub(" ", text).strip()
+        if flat != text.strip():
+            self.warn(f"{what}: line breaks and control characters became spaces")
+        return flat
+
+    def write(self, meta: dict, nodes: list[dict], edges: list[dict]) -> str:
+        out = []
+        if meta:
+            out.append("---")
+            for key, value in meta.items():
+                if not _META_KEY.match(str(key)):
+                    self.warn(f"front matter key {key!r} is not a valid key; left out")
+                    continue
+                out.append(f"{key}: {self.line(value, f'front matter `{key}`')}")
+            out.append("---")
+
+        # ids: keep valid ones, make new ones for the rest; `_…` ids stay anonymous
+        ids, taken = {}, set()
+        for n in nodes:
+            raw = str(n.get("id", ""))
+            if raw.startswith("_"):
+                ids[raw] = None
+            elif is_identifier(raw) and raw not in taken:
+                ids[raw] = raw
+            else:
+                new = _fresh(raw, taken)
+                self.warn(f"node id {raw!r} is not a valid id (or is repeated); renamed `{new}`")
+                ids[raw] = new
+            if ids[raw]:
+                taken.add(ids[raw])
+        by_id = {str(n.get("id", "")): n for n in nodes}
+
+        relations = []
+        for e in edges:
+            u, v, rel = str(e.get("source")), str(e.get("target")), e.get("relation")
+            if u not in by_id or v not in by_id:
+                self.warn(f"edge {u} → {v} names a node that is not there; left out")
+            elif rel == "cite":
+                values = by_id[u].get("cite") or []
+                if ids.get(v) and not any(str(c).startswith(f"@{v}") for c in values):
+                    self.warn(f"cite edge {u} → {v} has no `cite: @{v}` in the node; added one")
+                    by_id[u].setdefault("cite", []).append(f"@{v}")
+            elif rel not in ("support", "attack"):
+                self.warn(f"edge {u} → {v} has the relation {rel!r}; left out")
+            elif by_id[u].get("kind") == "source" or by_id[v].get("kind") == "source":
+                self.warn(f"edge {u} → {v} relates a source; left out")
+            else:
+                relations.append((u, v, rel, e))
+
+        # A node is written as the child line that declared it: the edge stated on
+        # the node's own line (or, lacking positions, an anonymous node's first edge).
+        nested_under = {}
+        for u, v, rel, e in relations:
+            node = by_id[u]
+            if u in nested_under or u == v:
+                continue
+            if "line" in e:
+                if e.get("line") == node.get("line") and e.get("file") == node.get("file"):
+                    nested_under[u] = v
+            elif ids[u] is None:
+                nested_under[u] = v
+        for start in list(nested_under):  # a circle of child lines can't be written
+            seen, n = set(), start
+            while n in nested_under and n not in seen:
+                seen.add(n)
+                n = nested_under[n]
+            if n in seen:
+                del nested_under[n]
+
+        incoming = defaultdict(list)  # target -> [(group, relation, source, declares)]
+        for u, v, rel, e in relations:
+            declares = nested_under.get(u) == v
+            if not declares and ids[u] is None:
+                self.warn(f"anonymous node {u} can't be referenced, so its relation to {v} is "
+                          "left out (give it an id to keep it)")
+                continue
+            group = e.get("group")
+            incoming[v].append(((group, rel) if group is not None else None, rel, u, declares))
+
+        section = None
+        for n in nodes:
+            key = str(n.get("id", ""))
+            if key in nested_under:
+                continue
+            if n.get("section") != section:
+                section = n.get("section")
+                if section is not None:
+                    out += ["", f"# {self.line(section, 'a section title')}", ""]
+            self.block(key, by_id, ids, incoming, out)
+        return "\n".join(out) + "\n"
+
+    def head(self, n: dict, key: str, ids: dict) -> str | None:
+        kind = n.get("kind")
+        if kind not in KIND_SET:
+            self.warn(f"node {key} has the unknown kind {kind!r}; written as a premise")
+            kind = "premise"
+        text = self.line(n.get("text", ""), f"the text of node {key}")
+        if not text:
+            self.warn(f"node {key} has no text; written as (no text)")
+            text = "(no text)"
+        name = ids[key]
+        return f"{kind} {name}: {text}" if name else f"{kind}: {text}"
+
+    def attributes(self, n: dict, key: str) -> list[str]:
+        lines = []
+        for value in n.get("cite") or []:
+            lines.append(f"cite: {self.line(value, f'a cite of node {key}')}")
+        if n.get("url"):
+            lines.append(f"url: {self.line(n['url'], f'the url of node {key}')}")
+        tags = [self.line(t, f"a tag of node {key}").replace(",", " ") for t in n.get("tags") or []]
+        if tags:
+            lines.append("tags: " + ", ".join(t for t in tags if t))
+        for note in str(n.get("note") or "").split("\n"):
+            if note.strip():
+                lines.append(f"note: {self.line(note, f'the note of node {key}')}")
+        if n.get("kind") != "source":
+            weight = n.get("weight")
+            if weight is not None:
+                text = f"{weight:g}" if isinstance(weight, (int, float)) else str(weight)
+                if _WEIGHT.match(text):
+                    lines.append(f"weight: {text}")
+                else:
+                    self.warn(f"node {key} has the weight {weight!r}, not a decimal from 0 to 1; "
+                              "left out")
+            expect = n.get("expect")
+            if expect is not None:
+                if expect in EXPECT_VALUES:
+                    lines.append(f"expect: {expect}")
+                else:
+                    self.warn(f"node {key} expects {expect!r}; left out")
+        unknown = set(n) - {"id", "kind", "text", "section", "stance", "file", "line", "column",
+                            *ATTRIBUTE_KEYS, "status", "strength", "reasons"}
+        if unknown:
+            self.warn(f"node {key}: fields {', '.join(sorted(unknown))} have no place in a map; "
+                      "left out")
+        return lines
+
+    def block(self, key, by_id, ids, incoming, out):
+        """A column-1 declaration and everything written under it (no recursion)."""
+        out.append(self.head(by_id[key], key, ids))
+        stack = [("body", key, 1)]
+        while stack:
+            task = stack.pop()
+            if task[0] == "line":
+                out.append(task[1])
+                continue
+            _, node, depth = task
+            pad = "  " * depth
+            todo = [("line", pad + a) for a in self.attributes(by_id[node], node)]
+            written_groups = {}
+            for group, rel, u, declares in incoming.get(node, []):
+                sign = "+" if rel == "support" else "-"
+                if group is not None:
+                    sign = "&" if group in written_groups else sign
+                    written_groups[group] = True
+                if not declares:
+                    todo.append(("line", f"{pad}{sign} @{ids[u]}"))
+                else:
+                    head = self.head(by_id[u], u, ids)
+                    if by_id[u].get("kind") == "source":
+                        self.warn(f"anonymous source {u} can't be written under {node}; left out")
+                        continue
+                    todo.append(("line", f"{pad}{sign} {head}"))
+                    todo.append(("body", u, depth + 1))
+            stack.extend(reversed(todo))
+
+
+def _fresh(raw: str, taken: set) -> str:
+    base = re.sub(r"[^a-z0-9_-]+", "-", raw.lower()).strip("-_") or "node"
+    if not base[0].isalpha():
+        base = "n-" + base
+    base = base[:56]
+    name, k = base, 2
+    while name in taken or not is_identifier(name):
+        name = f"{base}-{k}"
+        k += 1
+    return name
+
+
+def from_json(doc: dict) -> tuple[str, list[str]]:
+    """argmap's own JSON export (``argmap export -f json``) to map text."""
+    if doc.get("version") != 1 or not isinstance(doc.get("nodes"), list):
+        raise NotImportable("not an argmap JSON export (version 1, with nodes and edges)")
+    w = _Writer()
+    text = w.write(doc.get("meta") or {}, doc["nodes"], doc.get("edges") or [])
+    return format_text(text), w.warnings
+
+
+def from_aif(doc: dict) -> tuple[str, list[str]]:
+    """AIF JSON (as AIFdb and OVA write it) to map text.
+
+    I-nodes become statements, RA-nodes support (several premises of one RA are
+    a linked group), CA-nodes attacks. Kinds follow the structure: a statement
+    that attacks is a counter (a rebuttal when it attacks an attacker), one that
+    nothing builds on is a thesis, one that is concluded and used is a claim,
+    the rest are premises.
+    """
+    w = _Writer()
+    nodes = {str(n.get("nodeID")): n for n in doc.get("nodes", []) if isinstance(n, dict)}
+    kinds = defaultdict(int)
+    for n in nodes.values():
+        kinds[n.get("type")] += 1
+    for t, count in sorted(kinds.items(), key=lambda x: str(x[0])):
+        if t not in ("I", "RA", "CA"):
+            w.warn(f"{count} node(s) of type {t!r} have no place in a map; left out")
+    into, out_of = defaultdict(list), defaultdict(list)
+    for e in doc.get("edges", []):
+        a, b = str(e.get("fromID")), str(e.get("toID"))
+        if a in nodes and b in nodes:
+            out_of[a].append(b)
+            into[b].append(a)
+    statements = [k for k, n in nodes.items() if n.get("type") == "I"]
+    ids = {k: f"s{i + 1}" for i, k in enumerate(statements)}
+    edges = []
+    attacks_of = defaultdict(set)
+    group_no = 0
+    for k, n in nodes.items():
+        t = n.get("type")
+        if t not in ("RA", "CA"):
+            continue
+        premises = [p for p in into[k] if p in ids]
+        conclusions = [c for c in out_of[k] if c in ids]
+        if len(premises) != len(into[k]) or len(conclusions) != len(out_of[k]):
+            w.warn(f"{t}-node {k} connects to something other than a statement "
+                   "(an undercut or a scheme); those links are left out")
+        if not premises or not conclusions:
+            w.warn(f"{t}-node {k} lacks a premise or a conclusion; left out")
+            continue
+        rel = "support" if t == "RA" else "attack"
+        for c in conclusions:
+            group = None
+            if len(premises) > 1:
+                group_no += 1
+                group = f"g{group_no}"
+            for p in premises:
+                edges.append({"source": ids[p], "target": ids[c], "relation": rel, "group": group})
+                if rel == "attack":
+                    attacks_of[p].add(c)
+    uses = defaultdict(int)
+    concluded = set()
+    for e in edges:
+        uses[e["source"]] += 1
+        concluded.add(e["target"])
+    attackers = {ids[p] for p in attacks_of}
+    out_nodes = []
+    for k in statements:
+        sid = ids[k]
+        if k in attacks_of:
+            kind = "rebuttal" if any(ids[c] in attackers for c in attacks_of[k]) else "counter"
+        elif not uses[sid]:
+            kind = "thesis"
+        elif sid in concluded:
+            kind = "claim"
+        else:
+            kind = "premise"
+        out_nodes.append({"id": sid, "kind": kind, "text": nodes[k].get("text", "")})
+    if doc.get("locutions"):
+        w.warn(f"{len(doc['locutions'])} locution(s) have no place in a map; left out")
+    text = w.write({}, out_nodes, edges)
+    return format_text(text), w.warnings
+
+
+def detect(doc) -> str:
+    """Which importer reads ``doc``: ``json`` or ``aif``."""
+    if isinstance(doc, dict) and doc.get("version") == 1 and "nodes" in doc and "meta" in doc:
+        return "json"
+    if isinstance(doc, dict) and isinstance(doc.get("nodes"), list) and all(
+            isinstance(n, dict) and "nodeID" in n for n in doc["nodes"]):
+        return "aif"
+    raise NotImportable("neither an argmap JSON export nor AIF JSON")
+
+
+IMPORTERS = {"json": from_json, "aif": from_aif}

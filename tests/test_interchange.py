@@ -1,0 +1,161 @@
+"""Export to AIF and Argdown, import from argmap JSON and AIF: round trips."""
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import argmap
+from argmap.export import as_aif, as_dict, to_argdown
+from argmap.fmt import difference
+from argmap.importer import from_aif, from_json
+from helpers import ROOT, TESTS, invoke
+
+MAPS = [p for p in sorted((ROOT / "maps").rglob("*.argmap")) if p.name != "sources.argmap"]
+VALID = [p for p in sorted((TESTS / "conformance" / "valid").glob("*.argmap"))]
+
+
+def _statements(G):
+    """Texts, relations between texts, and groups of texts: what AIF and Argdown keep."""
+    text = {n: d["text"] for n, d in G.nodes(data=True) if d["kind"] != "source"}
+    relations = {(text[u], text[v], d["relation"]) for u, v, d in G.edges(data=True)
+                 if d["relation"] != "cite"}
+    groups = {}
+    for u, v, d in G.edges(data=True):
+        if d["group"]:
+            groups.setdefault((d["group"], v), set()).add(text[u])
+    return sorted(text.values()), relations, {frozenset(g) for g in groups.values()}
+
+
+def test_aif_shape():
+    m = argmap.loads("thesis t: T.\n  + premise a: A.\n  & premise b: B.\n  - counter c: C.\n"
+                     "    + premise d: D.\n")
+    aif = as_aif(m)
+    types = [n["type"] for n in aif["nodes"]]
+    assert types.count("I") == 5 and types.count("RA") == 2 and types.count("CA") == 1
+    assert aif["locutions"] == []
+    ra = next(n["nodeID"] for n in aif["nodes"] if n["type"] == "RA")
+    into_ra = [e["fromID"] for e in aif["edges"] if e["toID"] == ra]
+    assert sorted(into_ra) == ["2", "3"]  # one RA holds the linked pair
+    assert {"edgeID", "fromID", "toID"} <= set(aif["edges"][0])
+
+
+@pytest.mark.parametrize("path", MAPS + VALID, ids=lambda p: p.stem)
+def test_map_to_aif_to_map_keeps_statements_and_relations(path):
+    m = argmap.load(path)
+    text, warnings = from_aif(json.loads(json.dumps(as_aif(m))))
+    back = argmap.loads(text)
+    assert back.ok, text
+    assert _statements(back.graph) == _statements(m.graph)
+
+
+@pytest.mark.parametrize("path", MAPS + VALID, ids=lambda p: p.stem)
+def test_map_to_json_to_map_is_the_same_graph(path):
+    m = argmap.load(path)
+    doc = json.loads(json.dumps(as_dict(m)))
+    text, warnings = from_json(doc)
+    assert warnings == []
+    back = argmap.loads(text, file=m.files[0], root=path.parent)
+    G, H = m.graph, back.graph
+    # the same nodes (anonymous ones in order), attributes, edges and groups
+    assert len(G) == len(H)
+    names = dict(zip(G, H))
+    for n, h in names.items():
+        assert n == h or (n.startswith("_") and h.startswith("_"))
+        for key in ("kind", "text", "section", "cite", "tags", "note", "url", "weight", "expect",
+                    "stance"):
+            assert G.nodes[n][key] == H.nodes[h][key], (n, key)
+    assert {(names[u], names[v], d["relation"]) for u, v, d in G.edges(data=True)} == {
+        (u, v, d["relation"]) for u, v, d in H.edges(data=True)}
+    assert list(back.meta.items()) == list(m.meta.items())
+
+
+def test_import_warns_about_what_it_cannot_hold():
+    doc = {"version": 1, "meta": {"Bad Key": "x", "title": "T\nwith a break"},
+           "nodes": [
+               {"id": "Not An Id", "kind": "thesis", "text": "T.", "extra": 1},
+               {"id": "p", "kind": "wish", "text": "P."},
+               {"id": "q", "kind": "premise", "text": "Q.", "weight": 7},
+           ],
+           "edges": [{"source": "p", "target": "Not An Id", "relation": "support", "group": None},
+                     {"source": "q", "target": "gone", "relation": "support", "group": None},
+                     {"source": "q", "target": "p", "relation": "causes", "group": None}]}
+    text, warnings = from_json(doc)
+    joined = "\n".join(warnings)
+    for needle in ("'Bad Key'", "line breaks", "renamed `not-an-id`", "unknown kind 'wish'",
+                   "weight 7", "names a node that is not there", "relation 'causes'", "extra"):
+        assert needle in joined, needle
+    m = argmap.loads(text)
+    assert m.ok and m.graph.edges["p", "not-an-id"]["relation"] == "support"
+
+
+def test_aif_import_of_undercuts_and_other_nodes_warns():
+    doc = {"nodes": [{"nodeID": "1", "text": "A", "type": "I"},
+                     {"nodeID": "2", "text": "B", "type": "I"},
+                     {"nodeID": "3", "text": "Default Inference", "type": "RA"},
+                     {"nodeID": "4", "text": "C", "type": "I"},
+                     {"nodeID": "5", "text": "Default Conflict", "type": "CA"},
+                     {"nodeID": "6", "text": "asserting", "type": "YA"}],
+           "edges": [{"edgeID": "1", "fromID": "1", "toID": "3"},
+                     {"edgeID": "2", "fromID": "3", "toID": "2"},
+                     {"edgeID": "3", "fromID": "4", "toID": "5"},
+                     {"edgeID": "4", "fromID": "5", "toID": "3"}],
+           "locutions": [{"nodeID": "6"}]}
+    text, warnings = from_aif(doc)
+    joined = "\n".join(warnings)
+    assert "type 'YA'" in joined and "undercut" in joined and "locution" in joined
+    G = argmap.loads(text).graph
+    assert G.edges["s1", "s2"]["relation"] == "support"
+
+
+def test_cli_round_trip(tmp_path):
+    src = ROOT / "maps/examples/seminar-debate.argmap"
+    assert invoke("export", src, "-o", tmp_path / "m.json").code == 0
+    r = invoke("import", tmp_path / "m.json", "-o", tmp_path / "back.argmap")
+    assert r.code == 0 and r.err == ""
+    assert difference(argmap.load(src), argmap.load(tmp_path / "back.argmap")) is None
+    r = invoke("export", src, "-f", "aif", "-o", tmp_path / "m.aif.json")
+    assert r.code == 0 and "can't hold" in r.err
+    r = invoke("import", tmp_path / "m.aif.json")
+    assert r.code == 0 and r.out.startswith("thesis s1: Lecturers should ban laptops")
+    (tmp_path / "junk.json").write_text("[1, 2]")
+    assert invoke("import", tmp_path / "junk.json").code == 1
+    assert invoke("import", tmp_path / "missing.json").code == 2
+
+
+def _argdown():
+    for candidate in (os.environ.get("ARGDOWN"), str(ROOT / ".ci/node/node_modules/.bin/argdown"),
+                      shutil.which("argdown")):
+        if candidate and os.path.exists(candidate) and shutil.which("node"):
+            return candidate
+    return None
+
+
+ARGDOWN = _argdown()
+
+
+@pytest.mark.skipif(not ARGDOWN, reason="no @argdown/cli (npm install @argdown/cli, "
+                    "or set ARGDOWN to its `argdown` program)")
+@pytest.mark.parametrize("path", MAPS + [TESTS / "render" / "hostile"], ids=lambda p: p.stem)
+def test_argdown_reads_back_the_same_statements_and_relations(path, tmp_path):
+    if path.stem == "hostile":
+        from render.conftest import hostile_map
+
+        path = tmp_path / "hostile.argmap"
+        path.write_text(hostile_map())
+    m = argmap.load(path)
+    (tmp_path / "m.argdown").write_text(to_argdown(m), encoding="utf-8")
+    done = subprocess.run([ARGDOWN, "json", "m.argdown", "out"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    data = json.loads((tmp_path / "out" / "m.json").read_text())
+    got = {s["title"]: next(x["text"] for x in s["members"] if x.get("text") is not None)
+           for s in data["statements"].values()}
+    want = {n: d["text"] for n, d in m.graph.nodes(data=True) if d["kind"] != "source"}
+    assert got == want
+    relations = {(r["from"], r["to"], r["relationType"]) for r in data["relations"]}
+    assert relations == {(u, v, d["relation"]) for u, v, d in m.graph.edges(data=True)
+                         if d["relation"] != "cite"}
