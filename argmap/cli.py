@@ -264,7 +264,9 @@ def _write(text: str, output):
               help="json (section 5), graphml, aif (AIFdb, OVA) or argdown.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Write to this file (atomically) instead of standard output.")
-def export(map_path, fmt, output):
+@click.option("--eval", "with_eval", is_flag=True,
+              help="JSON: add each node's evaluated status and strength.")
+def export(map_path, fmt, output, with_eval):
     """Export a map: JSON (nodes, edges, front matter), GraphML, AIF JSON
     (for AIFdb and OVA) or Argdown.
 
@@ -297,6 +299,14 @@ def export(map_path, fmt, output):
             lost.append("front matter and sections")
     for what in lost:
         click.echo(f"argmap: warning: {fmt} can't hold {what}; left out", err=True)
+    if with_eval:
+        if fmt != "json":
+            raise click.UsageError("--eval works with -f json")
+        from .evaluate import evaluate
+        from .export import to_json
+
+        _write(to_json(m, evaluate(m)), output)
+        return
     _write(EXPORTERS[fmt](m), output)
 
 
@@ -358,8 +368,11 @@ def import_(file, source_format, output):
               show_default=True, help="Graphviz: bundled with pygraphviz, or a `dot` on PATH.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
               help="Seconds Graphviz may take.")
+@click.option("--eval", "with_eval", is_flag=True,
+              help="Shade nodes by evaluated status and show strengths; outlines mark "
+                   "rejected and undecided points.")
 def render(map_path, output, fmt, direction, sources, no_legend, focus, depth, section,
-           engine, timeout):
+           engine, timeout, with_eval):
     """Render a map as a diagram (DOT, SVG, PNG, PDF) or an essay outline
     (Markdown, HTML with the diagram inline).
 
@@ -404,9 +417,14 @@ def render(map_path, output, fmt, direction, sources, no_legend, focus, depth, s
         if section not in titles:
             raise click.BadParameter(f"no section {section!r}; the sections are: "
                                      + "; ".join(sorted(titles)), param_hint="--section")
+    evaluation = None
+    if with_eval:
+        from .evaluate import evaluate
+
+        evaluation = evaluate(m)
     options = RenderOptions(
         dot=DotOptions(direction=direction, legend=not no_legend, sources=sources,
-                       focus=focus, depth=depth, section=section),
+                       focus=focus, depth=depth, section=section, evaluation=evaluation),
         engine=engine, timeout=timeout)
     try:
         result = render_map(m, fmt, options)
@@ -540,6 +558,88 @@ def show(map_path, node, color):
                       force_terminal=_use_color(color, sys.stdout),
                       no_color=not _use_color(color, sys.stdout), soft_wrap=False)
     console.print(to_tree(m, node))
+
+
+@cli.command(name="eval")
+@click.argument("map_path", metavar="MAP", type=click.Path())
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True, help="A table for people, or JSON.")
+@click.option("--node", metavar="ID", help="Explain one node's status step by step.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True, help="Colour the table (auto: on a terminal, unless NO_COLOR).")
+def eval_(map_path, fmt, node, color):
+    """Evaluate a map: which claims survive their objections.
+
+    Every argument node is accepted, rejected or undecided (a grounded
+    labelling: a claim falls to an accepted objection, and one that needs
+    support falls when every group of its reasons has a rejected member), with
+    a DF-QuAD strength from 0 to 1 computed from its `weight:` (0.5 unless
+    written). The rules are in the README and section 6 of the language.
+
+    \b
+    Examples:
+      argmap eval maps/russia-turn-to-asia.argmap
+      argmap eval debate.argmap --node ban
+      argmap eval debate.argmap -f json
+    """
+    import json
+
+    from .evaluate import evaluate, explain, ordered
+
+    m = _load_or_refuse(map_path)
+    G = m.graph
+    if node is not None and node not in G:
+        from .parser import nearest
+
+        near = nearest(node, list(G))
+        raise click.BadParameter(f"no node {node!r} in the map"
+                                 + (f" (did you mean {near}?)" if near else ""),
+                                 param_hint="--node")
+    ev = evaluate(m)
+    if node is not None and G.nodes[node]["kind"] == "source":
+        raise click.BadParameter("sources take no part in evaluation", param_hint="--node")
+    if fmt == "json":
+        rows = [{"id": n, "kind": G.nodes[n]["kind"], "section": G.nodes[n]["section"],
+                 "status": ev.status[n], "strength": round(ev.strength[n], 9),
+                 "expect": G.nodes[n]["expect"], "reasons": ev.reasons(n)}
+                for n in ordered(G, ev) if node is None or n == node]
+        doc = {"version": 1, "nodes": rows, "unsettled": sorted(ev.unsettled)}
+        if node is not None:
+            doc["explanation"] = explain(G, ev, node)
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from .reporters._terminal import safe
+
+    use = _use_color(color, sys.stdout)
+    console = Console(file=sys.stdout, highlight=False, markup=False, emoji=False,
+                      force_terminal=use, no_color=not use)
+    if node is not None:
+        for line in explain(G, ev, node):
+            console.print(Text(safe(line)))
+        return
+    style = {"accepted": "green", "rejected": "red", "undecided": "yellow"}
+    title = m.meta.get("title") or map_path
+    table = Table(title=Text(safe(title)), show_lines=False, expand=False)
+    for col in ("id", "kind", "status", "strength", "why"):
+        table.add_column(col, no_wrap=col != "why", justify="right" if col == "strength" else "left")
+    for n in ordered(G, ev):
+        d = G.nodes[n]
+        status = ev.status[n]
+        mark = "" if not d["expect"] or d["expect"] == status else f" (expected {d['expect']})"
+        table.add_row(Text(safe(n)), d["kind"], Text(status + mark, style=style[status]),
+                      f"{ev.strength[n]:.3f}" + ("*" if n in ev.unsettled else ""),
+                      Text(safe("; ".join(ev.reasons(n)))))
+    console.print(table)
+    counts = {k: sum(1 for v in ev.status.values() if v == k) for k in style}
+    console.print(Text(f"{counts['accepted']} accepted, {counts['rejected']} rejected, "
+                       f"{counts['undecided']} undecided"))
+    if ev.unsettled:
+        console.print(Text(f"* strength still moving after 1 000 rounds: {len(ev.unsettled)} "
+                           "node(s) on support/attack cycles"))
 
 
 @cli.command()

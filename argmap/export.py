@@ -19,14 +19,18 @@ def ordered_edges(G):
     return sorted(G.edges(data=True), key=lambda e: e[2]["order"])
 
 
-def as_dict(argmap) -> dict:
-    """The map as section 5 of the language reference describes."""
+def as_dict(argmap, evaluation=None) -> dict:
+    """The map as section 5 of the language reference describes; with an
+    evaluation, each argument node also has its `status` and `strength`."""
     G = argmap.graph
     nodes = []
     for n, d in G.nodes(data=True):
         item = {"id": n}
         for key in NODE_FIELDS:
             item[key] = d[key]
+        if evaluation is not None and n in evaluation.status:
+            item["status"] = evaluation.status[n]
+            item["strength"] = round(evaluation.strength[n], 9)
         nodes.append(item)
     edges = [
         {"source": u, "target": v, "relation": d["relation"], "group": d["group"],
@@ -36,8 +40,8 @@ def as_dict(argmap) -> dict:
     return {"version": 1, "meta": dict(argmap.meta), "nodes": nodes, "edges": edges}
 
 
-def to_json(argmap) -> str:
-    return json.dumps(as_dict(argmap), ensure_ascii=False, indent=2) + "\n"
+def to_json(argmap, evaluation=None) -> str:
+    return json.dumps(as_dict(argmap, evaluation), ensure_ascii=False, indent=2) + "\n"
 
 
 def to_graphml(argmap) -> str:

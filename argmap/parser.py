@@ -67,6 +67,7 @@ class NodeDecl:
     url: str | None = None
     weight: float | None = None
     expect: str | None = None
+    expect_at: tuple | None = None  # (line, column) of the `expect:` line
     #: set by the loader: the node's id in the graph, and whether it was dropped
     #: as a duplicate (its relation and children then count for the first node)
     gid: str | None = None
@@ -679,6 +680,7 @@ class _Parser:
                            "expect one of " + ", ".join(EXPECT_VALUES))
             else:
                 decl.expect = value
+                decl.expect_at = (lineno, column)
 
     def scan_bidi(self):
         if not _BIDI_RE.search(self.text):

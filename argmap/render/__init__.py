@@ -37,7 +37,7 @@ def _diagram(fmt):
 def _markdown(argmap, o):
     from .markdown import to_markdown
 
-    return to_markdown(argmap)
+    return to_markdown(argmap, o.dot.evaluation)
 
 
 def _html(argmap, o):

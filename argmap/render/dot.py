@@ -36,6 +36,11 @@ KIND_STYLE = {
     "source": {"fillcolor": "#f2f2f2", "color": "#808080", "style": "filled", "shape": "box",
                "fontsize": "9", "tag": "#666666"},
 }
+#: with --eval: rejected nodes greyed and struck through, undecided ones pale yellow
+STATUS_STYLE = {
+    "rejected": {"fillcolor": "#e4e4e4", "color": "#8a8a8a", "fontcolor": "#555555"},
+    "undecided": {"fillcolor": "#fff3bf", "color": "#a58a00", "fontcolor": "#4a3d00"},
+}
 #: nodes outside the section drawn, shown for context only
 CONTEXT_STYLE = {"fillcolor": "#f5f5f5", "color": "#9a9a9a", "fontcolor": "#555555",
                  "style": "rounded,filled,dotted", "penwidth": "1.2", "peripheries": "1",
@@ -63,6 +68,8 @@ class DotOptions:
     id_prefix: str = "d_"
     #: the title (or the section's title) above the diagram
     header: bool = True
+    #: an :class:`argmap.evaluate.Evaluation`: shade nodes by status, show strengths
+    evaluation: object = None
 
 
 def neighbourhood(G, start: str, depth: int) -> set[str]:
@@ -116,11 +123,16 @@ def citation(G, value: str) -> tuple[tuple, str, str]:
     return ("text", value), value, ""
 
 
-def _label(kind: str, text: str, marks: list[str] | None, style, tag=None) -> str:
+def _label(kind: str, text: str, marks: list[str] | None, style, tag=None,
+           status: str | None = None) -> str:
     tag = html_text(tag) if tag else kind.upper()
     if marks:
         tag += "  [" + html_text("; ".join(marks)) + "]"
+    if status:
+        tag += "  ·  " + html_text(status)
     lines = "<BR/>".join(html_text(line) for line in wrap(text))
+    if status and status.startswith("REJECTED"):
+        lines = f"<S>{lines}</S>"
     return (f'<<FONT POINT-SIZE="8" COLOR="{style["tag"]}">{tag}</FONT>'
             f"<BR/>{lines}>")
 
@@ -139,8 +151,13 @@ def _header(meta: dict) -> str | None:
     return "<" + "<BR/>".join(parts) + "<BR/> >"
 
 
-def _legend(kinds: list[str], relations: set[str], cites: bool) -> str:
+def _legend(kinds: list[str], relations: set[str], cites: bool, evaluation=False) -> str:
     rows = ['<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Legend</B></TD></TR>']
+    if evaluation:
+        for status, st in STATUS_STYLE.items():
+            text = "<S>struck through</S>" if status == "rejected" else "pale yellow"
+            rows.append(f'<TR><TD BGCOLOR="{st["fillcolor"]}" BORDER="1" COLOR="{st["color"]}">'
+                        f' </TD><TD ALIGN="LEFT">{status} ({text})</TD></TR>')
     for kind in kinds:
         s = KIND_STYLE[kind]
         rows.append(
@@ -241,7 +258,15 @@ def build(argmap, options: DotOptions | None = None) -> pydot.Dot:
             kinds_seen.append(kind)
         s = KIND_STYLE[kind]
         attrs = {k: v for k, v in s.items() if k != "tag"}
-        attrs["label"] = _label(kind, d["text"], cites.of_node.get(n) if cites else None, s)
+        ev = o.evaluation
+        status = None
+        if ev is not None and n in ev.status:
+            status = f"{ev.status[n].upper()} {ev.strength[n]:.2f}"
+            if ev.status[n] != "accepted":
+                attrs.update(STATUS_STYLE[ev.status[n]])
+                s = s | {"tag": STATUS_STYLE[ev.status[n]]["fontcolor"]}
+        attrs["label"] = _label(kind, d["text"], cites.of_node.get(n) if cites else None, s,
+                                status=status)
         if n in context:
             attrs.update(CONTEXT_STYLE)
             where = f"{kind.upper()} · in § {d['section']}" if d["section"] else None
@@ -298,7 +323,8 @@ def build(argmap, options: DotOptions | None = None) -> pydot.Dot:
     if o.legend and nodes:
         order = [k for k in KIND_STYLE if k in kinds_seen]
         extras.append(pydot.Node("legend", shape="plaintext", id=eid(),
-                                 label=_legend(order, relations, "cite" in relations)))
+                                 label=_legend(order, relations, "cite" in relations,
+                                               o.evaluation is not None)))
     if extras:
         bottom = pydot.Subgraph("extras", rank="sink")
         for node in extras:

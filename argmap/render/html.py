@@ -50,6 +50,11 @@ li { margin: .25rem 0; }
 a { color: #1d4f91; }
 :target { background: #fff6cc; outline: 2px solid #f0c419; border-radius: 3px; }
 sup a { text-decoration: none; }
+.status-rejected { text-decoration: line-through; color: #6b6b6b; }
+.status-undecided { background: #fff3bf; }
+.badge { font-size: .75em; border-radius: 3px; padding: 0 .3rem; margin-left: .35rem;
+         border: 1px solid; }
+.badge-rejected { color: #6b6b6b; } .badge-undecided { color: #7a6500; }
 .notes { font-size: .9rem; color: var(--muted); }
 @media print { figure { max-height: none; overflow: visible; } .to-diagram { display: none; } }
 """
@@ -66,7 +71,13 @@ class _Page:
 
     def text_of(self, node):
         d = self.G._node[node]
-        parts = [h(d["text"])]
+        ev = self.o.evaluation
+        status = ev.status.get(node) if ev is not None else None
+        if status and status != "accepted":
+            parts = [f'<span class="status-{status}">{h(d["text"])}</span>'
+                     f'<span class="badge badge-{status}">{status}</span>']
+        else:
+            parts = [h(d["text"])]
         for i in self.o.marks.get(node, ()):
             parts.append(f'<sup><a href="#fn-{i}">{i}</a></sup>')
         url = safe_url(d["url"])
@@ -215,6 +226,7 @@ def to_html(argmap, options=None, diagram: bool = True) -> str:
 
     options = options or RenderOptions()
     outline = build(argmap)
+    outline.evaluation = options.dot.evaluation
     G = argmap.graph
     overview, per_section, home = None, {}, {}
     if diagram:

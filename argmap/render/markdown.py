@@ -33,7 +33,11 @@ def _link(url) -> str:
 
 
 def _fn(outline, node) -> str:
-    return "".join(f"[^{i}]" for i in outline.marks.get(node, ()))
+    marks = "".join(f"[^{i}]" for i in outline.marks.get(node, ()))
+    ev = outline.evaluation
+    if ev is not None and node in ev.status and ev.status[node] != "accepted":
+        marks += f" *({ev.status[node]})*"
+    return marks
 
 
 def _entry_lines(G, outline, entry: Entry, depth: int, out: list[str]):
@@ -85,9 +89,11 @@ def _root(G, outline, entry: Entry, out: list[str]):
         out.append("")
 
 
-def to_markdown(argmap) -> str:
+def to_markdown(argmap, evaluation=None) -> str:
+    """The outline; with an evaluation, rejected and undecided points are marked."""
     G = argmap.graph
     o = build(argmap)
+    o.evaluation = evaluation
     meta = o.meta
     out = [f"# {md(meta.get('title') or 'Argument map')}", ""]
     byline = ", ".join(md(meta[k]) for k in ("author", "date") if meta.get(k))

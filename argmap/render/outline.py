@@ -51,6 +51,8 @@ class Outline:
     marks: dict[str, list[int]]
     sources: list[str]  # source node ids, in declaration order
     headings: bool  # whether the map has headings at all
+    #: an evaluation, when the outline should mark statuses
+    evaluation: object = None
 
     def unanswered(self, G, node: str) -> bool:
         d = G._node[node]

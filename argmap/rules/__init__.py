@@ -23,6 +23,7 @@ from . import (
     syntax,
     unanswered_counter,
     uncited_premise,
+    unexpected_status,
     unsupported_claim,
     unused_source,
 )
@@ -46,6 +47,7 @@ RULES = (
     duplicate_relation,
     unused_source,
     uncited_premise,
+    unexpected_status,
 )
 
 BY_ID = {rule.ID: rule for rule in RULES}

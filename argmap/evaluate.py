@@ -1,0 +1,326 @@
+"""Which claims survive their objections: section 6 of the language (version 1.1).
+
+**Status** is a bipolar grounded labelling, the least fixpoint, from every
+argument node ``undecided``, of two rules:
+
+* a node is ``rejected`` when some attacker is ``accepted``, or when it needs
+  support (thesis, claim, counter, rebuttal) and each of its support groups
+  has a ``rejected`` member (no support at all counts as that);
+* a node is ``accepted`` when every attacker is ``rejected``, and it needs no
+  support or some support group has all its members ``accepted``.
+
+A lone reason is a group of one; reasons joined by ``&`` are one group.
+Sources take no part. It is computed by a worklist in time linear in nodes
+plus edges.
+
+**Strength** is DF-QuAD: with ``w`` the node's ``weight:`` (0.5 by default),
+``S`` the probabilistic sum ``1 − ∏(1 − sᵢ)`` of its support groups' strengths
+(a group counts with its weakest member) and ``A`` that of its attackers,
+``v = S − A`` and the strength is ``w + v·(1 − w)`` when ``v ≥ 0``, else
+``w + v·w``. Nodes are taken in topological order; on the cyclic parts the
+strengths are iterated from the weights until none moves by more than 1e-9,
+for at most 1 000 rounds.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+
+from .parser import NEEDS_SUPPORT
+
+ACCEPTED, REJECTED, UNDECIDED = "accepted", "rejected", "undecided"
+DEFAULT_WEIGHT = 0.5
+TOLERANCE = 1e-9
+MAX_ROUNDS = 1000
+
+
+@dataclass
+class Evaluation:
+    """Status and strength of every argument node of a map."""
+
+    status: dict[str, str]
+    strength: dict[str, float]
+    #: node -> its attackers, and its support groups (lists of members)
+    attackers: dict[str, list[str]]
+    groups: dict[str, list[list[str]]]
+    #: nodes whose strength the 1 000-round bound stopped before it settled
+    unsettled: set[str] = field(default_factory=set)
+    #: node -> whether its kind needs support
+    needs_support: dict[str, bool] = field(default_factory=dict)
+
+    def reasons(self, node: str) -> list[str]:
+        """Why ``node`` has its status, in a few plain phrases."""
+        status = self.status[node]
+        attackers = self.attackers[node]
+        groups = self.groups[node]
+        needs = self.needs_support[node]
+        s = self.status
+        out = []
+        if status == REJECTED:
+            winners = [a for a in attackers if s[a] == ACCEPTED]
+            if winners:
+                out.append("attacked by accepted " + ", ".join(f"`{a}`" for a in winners))
+            elif not groups:
+                out.append("needs support and has none")
+            else:
+                for g in groups:
+                    bad = [m for m in g if s[m] == REJECTED]
+                    out.append(_group(g) + " fails: " + ", ".join(f"`{m}`" for m in bad)
+                               + " rejected")
+        elif status == ACCEPTED:
+            if attackers:
+                out.append("every attacker rejected: " + ", ".join(f"`{a}`" for a in attackers))
+            if needs:
+                good = next(g for g in groups if all(s[m] == ACCEPTED for m in g))
+                out.append(_group(good) + " holds")
+            elif not attackers:
+                out.append("unattacked, and needs no support")
+        else:
+            open_attackers = [a for a in attackers if s[a] == UNDECIDED]
+            if open_attackers:
+                out.append("attacker " + ", ".join(f"`{a}`" for a in open_attackers)
+                           + " undecided")
+            if needs:
+                open_groups = [g for g in groups if not any(s[m] == REJECTED for m in g)]
+                if open_groups:
+                    out.append(" and ".join(_group(g) for g in open_groups)
+                               + " undecided")
+        return out
+
+
+def _group(members: list[str]) -> str:
+    if len(members) == 1:
+        return f"support `{members[0]}`"
+    return "linked support " + " & ".join(f"`{m}`" for m in members)
+
+
+def _structure(G):
+    """Attackers, support groups and successors of every argument node."""
+    nodes = [n for n, d in G.nodes(data=True) if d["kind"] != "source"]
+    attackers = {n: [] for n in nodes}
+    groups = {n: [] for n in nodes}
+    succ = {n: [] for n in nodes}  # (target, "attack" | group index)
+    for n in nodes:
+        by_group = {}
+        for u, e in sorted(G._pred[n].items(), key=lambda x: x[1]["order"]):
+            rel = e["relation"]
+            if rel == "attack":
+                attackers[n].append(u)
+                succ[u].append((n, "attack"))
+            elif rel == "support":
+                key = e["group"] if e["group"] is not None else ("lone", u)
+                if key not in by_group:
+                    by_group[key] = len(groups[n])
+                    groups[n].append([])
+                index = by_group[key]
+                groups[n][index].append(u)
+                succ[u].append((n, index))
+    return nodes, attackers, groups, succ
+
+
+def statuses(G, nodes, attackers, groups, succ) -> dict[str, str]:
+    """The least fixpoint of section 6's two rules, by a worklist (linear time)."""
+    needs = {n: G._node[n]["kind"] in NEEDS_SUPPORT for n in nodes}
+    status = dict.fromkeys(nodes, UNDECIDED)
+    rejected_attackers = dict.fromkeys(nodes, 0)
+    accepted_in_group = {n: [0] * len(groups[n]) for n in nodes}
+    group_failed = {n: [False] * len(groups[n]) for n in nodes}
+    failed_groups = dict.fromkeys(nodes, 0)
+    full_groups = dict.fromkeys(nodes, 0)
+    queue = deque()
+
+    def settle(n, label):
+        if status[n] == UNDECIDED:
+            status[n] = label
+            queue.append(n)
+
+    def maybe_accept(n):
+        if (status[n] == UNDECIDED and rejected_attackers[n] == len(attackers[n])
+                and (not needs[n] or full_groups[n])):
+            settle(n, ACCEPTED)
+
+    for n in nodes:
+        if needs[n] and not groups[n]:
+            settle(n, REJECTED)
+        else:
+            maybe_accept(n)
+    while queue:
+        n = queue.popleft()
+        label = status[n]
+        for t, how in succ[n]:
+            if how == "attack":
+                if label == ACCEPTED:
+                    settle(t, REJECTED)
+                else:
+                    rejected_attackers[t] += 1
+                    maybe_accept(t)
+            elif label == ACCEPTED:
+                accepted_in_group[t][how] += 1
+                if accepted_in_group[t][how] == len(groups[t][how]):
+                    full_groups[t] += 1
+                    maybe_accept(t)
+            elif not group_failed[t][how]:
+                group_failed[t][how] = True
+                failed_groups[t] += 1
+                if needs[t] and failed_groups[t] == len(groups[t]):
+                    settle(t, REJECTED)
+    return status
+
+
+def _components(nodes, succ):
+    """Strongly connected components in topological order (reasons before targets).
+
+    Tarjan's algorithm with an explicit stack: no recursion, linear time.
+    """
+    index, low, on_stack = {}, {}, set()
+    stack, out = [], []
+    counter = 0
+    for root in nodes:
+        if root in index:
+            continue
+        work = [(root, iter(succ[root]))]
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            v, it = work[-1]
+            for w, _ in it:
+                if w not in index:
+                    index[w] = low[w] = counter
+                    counter += 1
+                    stack.append(w)
+                    on_stack.add(w)
+                    work.append((w, iter(succ[w])))
+                    break
+                if w in on_stack:
+                    low[v] = min(low[v], index[w])
+            else:
+                work.pop()
+                if work:
+                    low[work[-1][0]] = min(low[work[-1][0]], low[v])
+                if low[v] == index[v]:
+                    comp = []
+                    while True:
+                        w = stack.pop()
+                        on_stack.discard(w)
+                        comp.append(w)
+                        if w == v:
+                            break
+                    out.append(comp)
+    out.reverse()
+    return out
+
+
+def strengths(G, nodes, attackers, groups, succ):
+    """DF-QuAD strengths; and the nodes the round bound stopped before they settled."""
+    weight = {n: G._node[n]["weight"] if G._node[n]["weight"] is not None else DEFAULT_WEIGHT
+              for n in nodes}
+    strength = {}
+
+    def value(n, s):
+        prod = 1.0
+        for g in groups[n]:
+            prod *= 1.0 - min(s[m] for m in g)
+        support = 1.0 - prod
+        prod = 1.0
+        for a in attackers[n]:
+            prod *= 1.0 - s[a]
+        attack = 1.0 - prod
+        w = weight[n]
+        v = support - attack
+        return w + v * (1.0 - w) if v >= 0 else w + v * w
+
+    unsettled = set()
+    for comp in _components(nodes, succ):
+        if len(comp) == 1 and not any(t == comp[0] for t, _ in succ[comp[0]]):
+            strength[comp[0]] = value(comp[0], strength)
+            continue
+        for n in comp:
+            strength[n] = weight[n]
+        for _ in range(MAX_ROUNDS):
+            new = {n: value(n, strength) for n in comp}
+            moved = max(abs(new[n] - strength[n]) for n in comp)
+            strength.update(new)
+            if moved <= TOLERANCE:
+                break
+        else:
+            unsettled.update(comp)
+    return strength, unsettled
+
+
+def evaluate(argmap) -> Evaluation:
+    """Status and strength of every argument node of a built map."""
+    G = argmap.graph
+    nodes, attackers, groups, succ = _structure(G)
+    status = statuses(G, nodes, attackers, groups, succ)
+    strength, unsettled = strengths(G, nodes, attackers, groups, succ)
+    needs = {n: G._node[n]["kind"] in NEEDS_SUPPORT for n in nodes}
+    return Evaluation(status, strength, attackers, groups, unsettled, needs)
+
+
+def ordered(G, ev: Evaluation) -> list[str]:
+    """Argument nodes: the theses first, then by section and declaration order."""
+    sections = {}
+    for n in ev.status:
+        sections.setdefault(G._node[n]["section"], len(sections))
+    position = {n: i for i, n in enumerate(G)}
+    return sorted(ev.status, key=lambda n: (G._node[n]["kind"] != "thesis",
+                                             sections[G._node[n]["section"]], position[n]))
+
+
+def explain(G, ev: Evaluation, node: str, depth: int = 4) -> list[str]:
+    """Step by step: a node's attackers and support groups, the rule that decides
+    it, then the same for the node that decided it, up to ``depth`` steps."""
+    lines = []
+    seen = set()
+    step = node
+    level = 0
+    while step is not None and step not in seen and level <= depth:
+        seen.add(step)
+        pad = "   " * level
+        d = G._node[step]
+        s = ev.status
+        head = f"{pad}{step} ({d['kind']}) is {s[step]}, strength {ev.strength[step]:.3f}"
+        lines.append(head)
+        attackers = ev.attackers[step]
+        if attackers:
+            lines.append(f"{pad}  attackers: " + ", ".join(f"{a} ({s[a]})" for a in attackers))
+        else:
+            lines.append(f"{pad}  attackers: none")
+        if ev.groups[step]:
+            parts = []
+            for g in ev.groups[step]:
+                parts.append(" & ".join(f"{m} ({s[m]})" for m in g))
+            lines.append(f"{pad}  support groups: " + "; ".join(parts))
+        else:
+            lines.append(f"{pad}  support groups: none"
+                         + (" (it needs support)" if ev.needs_support[step] else ""))
+        for reason in ev.reasons(step):
+            lines.append(f"{pad}  so: {reason}")
+        step = _decisive(ev, step)
+        level += 1
+    return lines
+
+
+def _decisive(ev: Evaluation, node: str) -> str | None:
+    """The neighbour whose status settles ``node``'s, to explain next."""
+    s = ev.status
+    if s[node] == REJECTED:
+        winners = [a for a in ev.attackers[node] if s[a] == ACCEPTED]
+        if winners:
+            return winners[0]
+        for g in ev.groups[node]:
+            for m in g:
+                if s[m] == REJECTED:
+                    return m
+    elif s[node] == UNDECIDED:
+        for a in ev.attackers[node]:
+            if s[a] == UNDECIDED:
+                return a
+        for g in ev.groups[node]:
+            for m in g:
+                if s[m] == UNDECIDED:
+                    return m
+    return None
