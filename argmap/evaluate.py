@@ -81,7 +81,7 @@ class Evaluation:
             if open_attackers:
                 out.append("attacker " + ", ".join(f"`{a}`" for a in open_attackers)
                            + " undecided")
-            if needs:
+            if needs and not any(all(s[m] == ACCEPTED for m in g) for g in groups):
                 open_groups = [g for g in groups if not any(s[m] == REJECTED for m in g)]
                 if open_groups:
                     out.append(" and ".join(_group(g) for g in open_groups)
