@@ -24,7 +24,6 @@ for at most 1 000 rounds.
 
 from __future__ import annotations
 
-from collections import deque
 from dataclasses import dataclass, field
 
 from .parser import NEEDS_SUPPORT
@@ -96,75 +95,88 @@ def _group(members: list[str]) -> str:
 
 
 def _structure(G):
-    """Attackers, support groups and successors of every argument node."""
-    nodes = [n for n, d in G.nodes(data=True) if d["kind"] != "source"]
+    """Attackers, support groups and successors of every argument node.
+
+    The predecessors of a node come in the order their edges were stated, so no
+    sorting is needed.
+    """
+    nodes = [n for n, d in G._node.items() if d["kind"] != "source"]
     attackers = {n: [] for n in nodes}
     groups = {n: [] for n in nodes}
-    succ = {n: [] for n in nodes}  # (target, "attack" | group index)
+    succ = {n: [] for n in nodes}  # (target, "attack" | index of the support group)
+    pred = G._pred
     for n in nodes:
-        by_group = {}
-        for u, e in sorted(G._pred[n].items(), key=lambda x: x[1]["order"]):
+        mine_att, mine_groups = attackers[n], groups[n]
+        by_group = None
+        for u, e in pred[n].items():
             rel = e["relation"]
             if rel == "attack":
-                attackers[n].append(u)
+                mine_att.append(u)
                 succ[u].append((n, "attack"))
             elif rel == "support":
-                key = e["group"] if e["group"] is not None else ("lone", u)
-                if key not in by_group:
-                    by_group[key] = len(groups[n])
-                    groups[n].append([])
-                index = by_group[key]
-                groups[n][index].append(u)
+                key = e["group"]
+                if key is None:
+                    succ[u].append((n, len(mine_groups)))
+                    mine_groups.append([u])
+                    continue
+                if by_group is None:
+                    by_group = {}
+                index = by_group.get(key)
+                if index is None:
+                    index = by_group[key] = len(mine_groups)
+                    mine_groups.append([])
+                mine_groups[index].append(u)
                 succ[u].append((n, index))
     return nodes, attackers, groups, succ
 
 
 def statuses(G, nodes, attackers, groups, succ) -> dict[str, str]:
     """The least fixpoint of section 6's two rules, by a worklist (linear time)."""
-    needs = {n: G._node[n]["kind"] in NEEDS_SUPPORT for n in nodes}
+    kinds = G._node
+    needs = {n: kinds[n]["kind"] in NEEDS_SUPPORT for n in nodes}
     status = dict.fromkeys(nodes, UNDECIDED)
-    rejected_attackers = dict.fromkeys(nodes, 0)
-    accepted_in_group = {n: [0] * len(groups[n]) for n in nodes}
-    group_failed = {n: [False] * len(groups[n]) for n in nodes}
-    failed_groups = dict.fromkeys(nodes, 0)
-    full_groups = dict.fromkeys(nodes, 0)
-    queue = deque()
-
-    def settle(n, label):
-        if status[n] == UNDECIDED:
-            status[n] = label
-            queue.append(n)
-
-    def maybe_accept(n):
-        if (status[n] == UNDECIDED and rejected_attackers[n] == len(attackers[n])
-                and (not needs[n] or full_groups[n])):
-            settle(n, ACCEPTED)
-
+    open_attackers = {n: len(attackers[n]) for n in nodes}
+    missing = {n: [len(g) for g in groups[n]] for n in nodes}  # members not yet accepted
+    failed = {n: [False] * len(groups[n]) for n in nodes}
+    open_groups = {n: len(groups[n]) for n in nodes}  # groups without a rejected member
+    full = dict.fromkeys(nodes, False)  # some group has all members accepted
+    queue = []
     for n in nodes:
         if needs[n] and not groups[n]:
-            settle(n, REJECTED)
-        else:
-            maybe_accept(n)
+            status[n] = REJECTED
+            queue.append(n)
+        elif not open_attackers[n] and not needs[n]:
+            status[n] = ACCEPTED
+            queue.append(n)
     while queue:
-        n = queue.popleft()
-        label = status[n]
+        n = queue.pop()
+        accepted = status[n] == ACCEPTED
         for t, how in succ[n]:
+            if status[t] != UNDECIDED:
+                continue
             if how == "attack":
-                if label == ACCEPTED:
-                    settle(t, REJECTED)
-                else:
-                    rejected_attackers[t] += 1
-                    maybe_accept(t)
-            elif label == ACCEPTED:
-                accepted_in_group[t][how] += 1
-                if accepted_in_group[t][how] == len(groups[t][how]):
-                    full_groups[t] += 1
-                    maybe_accept(t)
-            elif not group_failed[t][how]:
-                group_failed[t][how] = True
-                failed_groups[t] += 1
-                if needs[t] and failed_groups[t] == len(groups[t]):
-                    settle(t, REJECTED)
+                if accepted:
+                    status[t] = REJECTED
+                    queue.append(t)
+                    continue
+                open_attackers[t] -= 1
+            elif accepted:
+                missing[t][how] -= 1
+                if missing[t][how]:
+                    continue
+                full[t] = True
+            else:
+                if failed[t][how]:
+                    continue
+                failed[t][how] = True
+                open_groups[t] -= 1
+                if needs[t] and not open_groups[t]:
+                    status[t] = REJECTED
+                    queue.append(t)
+                continue
+            if not open_attackers[t] and (full[t] or not needs[t]):
+                status[t] = ACCEPTED
+                queue.append(t)
     return status
 
 
@@ -252,10 +264,13 @@ def strengths(G, nodes, attackers, groups, succ):
 
 def evaluate(argmap) -> Evaluation:
     """Status and strength of every argument node of a built map."""
+    from .loader import paused_gc
+
     G = argmap.graph
-    nodes, attackers, groups, succ = _structure(G)
-    status = statuses(G, nodes, attackers, groups, succ)
-    strength, unsettled = strengths(G, nodes, attackers, groups, succ)
+    with paused_gc():
+        nodes, attackers, groups, succ = _structure(G)
+        status = statuses(G, nodes, attackers, groups, succ)
+        strength, unsettled = strengths(G, nodes, attackers, groups, succ)
     needs = {n: G._node[n]["kind"] in NEEDS_SUPPORT for n in nodes}
     return Evaluation(status, strength, attackers, groups, unsettled, needs)
 
