@@ -245,20 +245,37 @@ def strengths(G, nodes, attackers, groups, succ):
         return w + v * (1.0 - w) if v >= 0 else w + v * w
 
     unsettled = set()
-    for comp in _components(nodes, succ):
-        if len(comp) == 1 and not any(t == comp[0] for t, _ in succ[comp[0]]):
-            strength[comp[0]] = value(comp[0], strength)
-            continue
-        for n in comp:
-            strength[n] = weight[n]
-        for _ in range(MAX_ROUNDS):
-            new = {n: value(n, strength) for n in comp}
-            moved = max(abs(new[n] - strength[n]) for n in comp)
-            strength.update(new)
-            if moved <= TOLERANCE:
-                break
-        else:
-            unsettled.update(comp)
+    # Kahn's order for the acyclic part (cheap); Tarjan only for what is left
+    indeg = dict.fromkeys(nodes, 0)
+    for n in nodes:
+        for t, _ in succ[n]:
+            indeg[t] += 1
+    ready = [n for n in nodes if not indeg[n]]
+    while ready:
+        n = ready.pop()
+        strength[n] = value(n, strength)
+        for t, _ in succ[n]:
+            indeg[t] -= 1
+            if not indeg[t]:
+                ready.append(t)
+    rest = [n for n in nodes if n not in strength]
+    if rest:
+        inside = set(rest)
+        sub = {n: [(t, h) for t, h in succ[n] if t in inside] for n in rest}
+        for comp in _components(rest, sub):
+            if len(comp) == 1 and not any(t == comp[0] for t, _ in sub[comp[0]]):
+                strength[comp[0]] = value(comp[0], strength)
+                continue
+            for n in comp:
+                strength[n] = weight[n]
+            for _ in range(MAX_ROUNDS):
+                new = {n: value(n, strength) for n in comp}
+                moved = max(abs(new[n] - strength[n]) for n in comp)
+                strength.update(new)
+                if moved <= TOLERANCE:
+                    break
+            else:
+                unsettled.update(comp)
     return strength, unsettled
 
 
