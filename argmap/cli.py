@@ -31,6 +31,9 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
+        except KeyboardInterrupt:
+            click.echo("argmap: interrupted", err=True)
+            ctx.exit(130)
         except BrokenPipeError:
             # the reader went away (`argmap check | head`): stop quietly
             devnull = os.open(os.devnull, os.O_WRONLY)
@@ -368,11 +371,13 @@ def import_(file, source_format, output):
               show_default=True, help="Graphviz: bundled with pygraphviz, or a `dot` on PATH.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
               help="Seconds Graphviz may take.")
+@click.option("--max-memory", type=click.IntRange(min=16), default=2048, show_default=True,
+              metavar="MB", help="Memory Graphviz may take, in MB.")
 @click.option("--eval", "with_eval", is_flag=True,
               help="Shade nodes by evaluated status and show strengths; outlines mark "
                    "rejected and undecided points.")
 def render(map_path, output, fmt, direction, sources, no_legend, focus, depth, section,
-           engine, timeout, with_eval):
+           engine, timeout, max_memory, with_eval):
     """Render a map as a diagram (DOT, SVG, PNG, PDF) or an essay outline
     (Markdown, HTML with the diagram inline).
 
@@ -425,7 +430,7 @@ def render(map_path, output, fmt, direction, sources, no_legend, focus, depth, s
     options = RenderOptions(
         dot=DotOptions(direction=direction, legend=not no_legend, sources=sources,
                        focus=focus, depth=depth, section=section, evaluation=evaluation),
-        engine=engine, timeout=timeout)
+        engine=engine, timeout=timeout, memory=max_memory)
     try:
         result = render_map(m, fmt, options)
     except LayoutError as exc:

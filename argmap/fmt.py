@@ -200,7 +200,7 @@ def difference(a, b) -> str | None:
         names[x] = y
         da, db = A.nodes[x], B.nodes[y]
         for key in da:
-            if key not in ("file", "line", "column", "expect_at") and da[key] != db.get(key):
+            if key not in ("file", "line", "column", "expect_at", "url_at") and da[key] != db.get(key):
                 return f"the {key} of node `{x}` differs"
     edges_a = {(names[u], names[v], d["relation"]) for u, v, d in A.edges(data=True)}
     edges_b = {(u, v, d["relation"]) for u, v, d in B.edges(data=True)}

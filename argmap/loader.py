@@ -245,7 +245,7 @@ class _Loader:
                 cite=stmt.cites, tags=stmt.tags,
                 note="\n".join(stmt.notes) if stmt.notes else None,
                 url=stmt.url, weight=stmt.weight, expect=stmt.expect,
-                expect_at=stmt.expect_at,
+                expect_at=stmt.expect_at, url_at=stmt.url_at,
                 file=f.display, line=stmt.line, column=stmt.column,
             )
         # Pass 2: every relation, in the order written.

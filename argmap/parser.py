@@ -68,6 +68,7 @@ class NodeDecl:
     weight: float | None = None
     expect: str | None = None
     expect_at: tuple | None = None  # (line, column) of the `expect:` line
+    url_at: tuple | None = None  # (line, column) of the `url:` value
     #: set by the loader: the node's id in the graph, and whether it was dropped
     #: as a duplicate (its relation and children then count for the first node)
     gid: str | None = None
@@ -662,6 +663,7 @@ class _Parser:
                 self.error(lineno, column, "a node has one `url`; this one is repeated")
                 return
             decl.url = value
+            decl.url_at = (lineno, value_col)
         elif decl.kind == "source":
             self.error(lineno, column, f"`{key}` is for argument nodes, not sources")
         elif key == "weight":

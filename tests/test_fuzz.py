@@ -77,3 +77,57 @@ def test_check_never_crashes(tmp_path, batch):
             exported = invoke("export", "case.argmap", cwd=tmp_path)
             assert exported.code == 0, (data, exported.err)
             json.loads(exported.out)
+
+
+# The same properties through hypothesis (derandomized): arbitrary bytes and
+# mutated conformance files, through the whole pipeline at the API level.
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+import argmap  # noqa: E402
+from argmap.export import to_json  # noqa: E402
+from argmap.fmt import difference, format_source  # noqa: E402
+from argmap.render.dot import to_dot  # noqa: E402
+
+_SEED_BYTES = [p.read_bytes() for p in SEEDS]
+_ROOT = str(TESTS / "conformance" / "valid")
+
+
+@st.composite
+def _mutated(draw):
+    rng = random.Random(draw(st.integers(0, 2**32)))
+    return _mutate(rng, draw(st.sampled_from(_SEED_BYTES)))
+
+
+def _pipeline(data):
+    m = argmap.loads(data, file="fuzz.argmap", root=_ROOT)
+    findings = argmap.check(m)
+    assert all(f.line >= 1 and f.column >= 1 for f in findings)
+    if not m.ok:
+        assert any(f.rule in ("syntax", "encoding", "include") for f in findings)
+        return
+    json.loads(to_json(m))
+    assert to_dot(m).startswith("digraph argmap {")
+    result = format_source(data, "fuzz.argmap", _ROOT)
+    assert result.problem is None, result.problem
+    if result.formatted is not None and result.changed:
+        again = format_source(result.formatted, "fuzz.argmap", _ROOT)
+        assert again.formatted == result.formatted
+        after = argmap.loads(result.formatted, file="fuzz.argmap", root=_ROOT)
+        assert difference(m, after) is None
+
+
+_FUZZ = settings(max_examples=1500, deadline=None, derandomize=True,
+                 suppress_health_check=[HealthCheck.too_slow])
+
+
+@_FUZZ
+@given(st.binary(max_size=300))
+def test_pipeline_on_arbitrary_bytes(data):
+    _pipeline(data)
+
+
+@_FUZZ
+@given(_mutated())
+def test_pipeline_on_mutated_conformance_files(data):
+    _pipeline(data)

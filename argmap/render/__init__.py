@@ -16,6 +16,7 @@ class RenderOptions:
     dot: DotOptions = field(default_factory=DotOptions)
     engine: str = "auto"
     timeout: float = 60.0
+    memory: int = 2048  # MB the layout process may take
 
 
 def _dot(argmap, o):
@@ -29,7 +30,7 @@ def _diagram(fmt):
         from .dot import to_dot
         from .layout import layout
 
-        return layout(to_dot(argmap, o.dot), fmt, o.engine, o.timeout)
+        return layout(to_dot(argmap, o.dot), fmt, o.engine, o.timeout, o.memory)
 
     return render
 

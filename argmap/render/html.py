@@ -239,13 +239,13 @@ def to_html(argmap, options=None, diagram: bool = True) -> str:
                                            header=False, id_prefix=f"s{k}_"))
                     for k, title in enumerate(titles)]
             per_section = dict(zip(titles, map(_inline_svg, layout_svgs(
-                dots, options.engine, options.timeout))))
+                dots, options.engine, options.timeout, options.memory))))
             where = {t: k for k, t in enumerate(titles)}
             home = {n: f"s{where[G._node[n]['section']]}_{outline.ids[n]}"
                     for n in args if G._node[n]["section"] in where}
         else:
             overview = _inline_svg(layout_svgs([to_dot(argmap, base)], options.engine,
-                                               options.timeout)[0])
+                                               options.timeout, options.memory)[0])
             home = {n: f"d_{outline.ids[n]}" for n in args
                     if f'id="d_{outline.ids[n]}"' in overview}
     return _Page(argmap, outline, overview, per_section, home).render()

@@ -45,8 +45,12 @@ def choose(engine: str) -> str:
     raise LayoutError(f"{which}: {INSTALL_HINT}")
 
 
-def layout(dot: str, fmt: str, engine: str = "auto", timeout: float = 60.0) -> bytes:
-    """Graphviz's rendering of ``dot`` as ``fmt`` (svg, png or pdf)."""
+def layout(dot: str, fmt: str, engine: str = "auto", timeout: float = 60.0,
+           memory: int = 2048) -> bytes:
+    """Graphviz's rendering of ``dot`` as ``fmt`` (svg, png or pdf).
+
+    The child process may take ``timeout`` seconds and ``memory`` MB.
+    """
     if fmt not in FORMATS:
         raise ValueError(fmt)
     chosen = choose(engine)
@@ -54,34 +58,54 @@ def layout(dot: str, fmt: str, engine: str = "auto", timeout: float = 60.0) -> b
         command = [sys.executable, "-m", "argmap.render._child", fmt]
     else:
         command = [shutil.which("dot"), f"-T{fmt}"]
-    return _run(command, dot, timeout)
+    return _run(command, dot, timeout, memory)
 
 
-def layout_svgs(dots: list[str], engine: str = "auto", timeout: float = 60.0) -> list[str]:
+def layout_svgs(dots: list[str], engine: str = "auto", timeout: float = 60.0,
+                memory: int = 2048) -> list[str]:
     """SVG for each of several graphs, in one child process when the engine is bundled."""
     if not dots:
         return []
     if choose(engine) == "system":
-        return [layout(d, "svg", engine, timeout).decode("utf-8") for d in dots]
+        return [layout(d, "svg", engine, timeout, memory).decode("utf-8") for d in dots]
     command = [sys.executable, "-m", "argmap.render._child", "svg-many"]
-    return json.loads(_run(command, json.dumps(dots), timeout))
+    return json.loads(_run(command, json.dumps(dots), timeout, memory))
 
 
-def _run(command: list[str], dot: str, timeout: float) -> bytes:
+def _limit(memory: int):
+    """A preexec function that caps the child's address space at ``memory`` MB."""
+    def apply():
+        try:
+            import resource
+
+            limit = memory * 1024 * 1024
+            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        except (ImportError, ValueError, OSError):  # pragma: no cover - not on this OS
+            pass
+
+    return apply if os.name == "posix" else None
+
+
+def _run(command: list[str], dot: str, timeout: float, memory: int = 2048) -> bytes:
     env = dict(os.environ)
     env.pop("GVBINDIR", None)
     try:
         done = subprocess.run(command, input=dot.encode("utf-8"), capture_output=True,
-                              timeout=timeout, env=env)
+                              timeout=timeout, env=env, preexec_fn=_limit(memory))
     except subprocess.TimeoutExpired:
-        raise LayoutError(f"Graphviz took longer than {timeout:g} s and was stopped; "
-                          "try --focus ID to draw part of the map, or a longer --timeout") from None
+        raise LayoutError(
+            f"render timed out: Graphviz took longer than {timeout:g} s and was stopped; "
+            "try --focus ID to draw part of the map, or a longer --timeout") from None
     except OSError as exc:
         raise LayoutError(f"Graphviz could not be started: {exc}") from None
+    memory_hint = (f" (it may have run out of its {memory} MB; try --max-memory, "
+                   "or --focus/--section to draw part of the map)")
+    detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
     if done.returncode < 0:
         name = signal.Signals(-done.returncode).name
-        raise LayoutError(f"Graphviz crashed ({name})")
+        raise LayoutError(f"Graphviz crashed ({name}){memory_hint}")
     if done.returncode != 0 or not done.stdout:
-        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise LayoutError("Graphviz failed" + (f": {detail[-1]}" if detail else ""))
+        out_of_memory = any("memory" in line.lower() or "alloc" in line.lower() for line in detail)
+        raise LayoutError("Graphviz failed" + (f": {detail[-1]}" if detail else "")
+                          + (memory_hint if out_of_memory else ""))
     return done.stdout

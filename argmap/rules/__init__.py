@@ -24,6 +24,7 @@ from . import (
     unanswered_counter,
     uncited_premise,
     unexpected_status,
+    unsafe_url,
     unsupported_claim,
     unused_source,
 )
@@ -48,6 +49,7 @@ RULES = (
     unused_source,
     uncited_premise,
     unexpected_status,
+    unsafe_url,
 )
 
 BY_ID = {rule.ID: rule for rule in RULES}
