@@ -16,7 +16,6 @@ import difflib
 import gc
 import os
 import stat
-from collections import deque
 
 import networkx as nx
 
@@ -186,30 +185,36 @@ class _Loader:
         return self.add_file(display, os.path.abspath(joined), data, inc.sections)
 
     def read_all(self, display, abspath, data):
-        """All statements of the map, includes expanded in place, with their files."""
+        """All statements of the map in declaration order, includes expanded in
+        place: a list of (file, statements) runs, so no statement is copied."""
         f, statements = self.add_file(display, abspath, data, ())
         out = []
         if statements is None:
             return out
         # An explicit stack of open files: no recursion however deep includes go.
-        stack = [(f, iter(statements))]
+        # Each entry: the file, its statements, and where reading stopped.
+        stack = [[f, statements, 0]]
         chain = {f.real: [f.display]}
         while stack:
-            f, it = stack[-1]
-            stmt = next(it, None)
-            if stmt is None:
+            top = stack[-1]
+            f, stmts, start = top
+            i = start
+            n = len(stmts)
+            while i < n and type(stmts[i]) is not P.Include:
+                i += 1
+            if i > start:
+                out.append((f, stmts[start:i] if start or i < n else stmts))
+            if i >= n:
                 stack.pop()
                 chain.pop(f.real, None)
                 continue
-            if type(stmt) is P.Include:
-                opened = self.open_include(f, stmt, chain)
-                if opened is not None:
-                    g, sub = opened
-                    if sub is not None:
-                        chain[g.real] = chain[f.real] + [g.display]
-                        stack.append((g, iter(sub)))
-                continue
-            out.append((f, stmt))
+            top[2] = i + 1
+            opened = self.open_include(f, stmts[i], chain)
+            if opened is not None:
+                g, sub = opened
+                if sub is not None:
+                    chain[g.real] = chain[f.real] + [g.display]
+                    stack.append([g, sub, 0])
         return out
 
     # -- building ---------------------------------------------------------
@@ -221,54 +226,80 @@ class _Loader:
         self.G = G
         self.order = 0
         self.group_ids = {}
-        nodes = G._node
+        # The graph's dicts are filled directly: add_node and add_edge cost a
+        # call and a keyword dict each, which adds up on big maps.
+        nodes, succ, pred = G._node, G._succ, G._pred
         add = self.finding
+        NodeDecl = P.NodeDecl
         # Pass 1: every node, in declaration order.
-        for f, stmt in items:
-            if type(stmt) is not P.NodeDecl:
+        for f, stmt in _each(items):
+            if type(stmt) is not NodeDecl:
                 continue
-            if stmt.id is None:
+            gid = stmt.id
+            if gid is None:
                 gid = f"_{stmt.line}" if f.index == 0 else f"_{f.index}_{stmt.line}"
-            elif stmt.id in nodes:
-                first = nodes[stmt.id]
+            elif gid in nodes:
+                first = nodes[gid]
                 add("duplicate-id", ERROR, f.display, stmt.line, stmt.column,
-                    f"the id `{stmt.id}` is already declared at {first['file']}:{first['line']}",
+                    f"the id `{gid}` is already declared at {first['file']}:{first['line']}",
                     "give this node an id of its own; its children count for the first one")
-                stmt.gid = stmt.id
+                stmt.gid = gid
                 stmt.dropped = True
                 continue
-            else:
-                gid = stmt.id
             stmt.gid = gid
-            G.add_node(
-                gid, kind=stmt.kind, text=stmt.text, section=stmt.section, stance=None,
-                cite=stmt.cites, tags=stmt.tags,
-                note="\n".join(stmt.notes) if stmt.notes else None,
-                url=stmt.url, weight=stmt.weight, expect=stmt.expect,
-                expect_at=stmt.expect_at, url_at=stmt.url_at,
-                file=f.display, line=stmt.line, column=stmt.column,
-            )
+            succ[gid] = {}
+            pred[gid] = {}
+            notes = stmt.notes
+            nodes[gid] = {
+                "kind": stmt.kind, "text": stmt.text, "section": stmt.section, "stance": None,
+                "cite": stmt.cites or [], "tags": stmt.tags or [],
+                "note": "\n".join(notes) if notes else None,
+                "url": stmt.url, "weight": stmt.weight, "expect": stmt.expect,
+                "expect_at": stmt.expect_at, "url_at": stmt.url_at,
+                "file": f.display, "line": stmt.line, "column": stmt.column,
+            }
         # Pass 2: every relation, in the order written.
-        for f, stmt in items:
+        order = 0
+        for f, stmt in _each(items):
             t = type(stmt)
-            if t is P.NodeDecl:
-                if stmt.parent is not None:
-                    self.relate(f, stmt.gid, stmt.parent.gid, stmt.relation, stmt.group,
-                                stmt.line, stmt.column, quiet=stmt.dropped)
+            if t is NodeDecl:
+                parent = stmt.parent
+                if parent is None:
+                    continue
+                u, v = stmt.gid, parent.gid
+                if stmt.group is None and u != v and v not in succ[u]:
+                    # the common case, inline: a new edge from a child line
+                    order += 1
+                    e = {"relation": stmt.relation, "group": None, "file": f.display,
+                         "line": stmt.line, "order": order}
+                    succ[u][v] = e
+                    pred[v][u] = e
+                    continue
+                self.order = order
+                self.relate(f, u, v, stmt.relation, stmt.group, stmt.line, stmt.column,
+                            quiet=stmt.dropped)
+                order = self.order
             elif t is P.Reference:
+                self.order = order
                 if self.resolve(f, stmt.target, stmt.line, stmt.column):
                     self.relate(f, stmt.target, stmt.parent.gid, stmt.relation, stmt.group,
                                 stmt.line, stmt.column)
+                order = self.order
             elif t is P.Relation:
+                self.order = order
                 ok = self.resolve(f, stmt.source, stmt.line, stmt.source_column)
                 ok = self.resolve(f, stmt.target, stmt.line, stmt.target_column) and ok
                 if ok:
                     self.relate(f, stmt.source, stmt.target, stmt.relation, None,
                                 stmt.line, 1)
+                order = self.order
             elif t is P.Cite:
                 if stmt.node.dropped:
                     continue  # a dropped duplicate's attributes go with it
+                self.order = order
                 self.cite(f, stmt)
+                order = self.order
+        self.order = order
         self.derive_stance()
         G.graph["meta"] = self.map.meta
         self.map.graph = G
@@ -344,26 +375,43 @@ class _Loader:
 
     def derive_stance(self):
         """Pass stances from each thesis down support (same) and attack (opposite) edges."""
-        G = self.G
-        nodes = G._node
-        pred = G._pred
-        reached = {}  # node -> 1 (pro), 2 (con), 3 (both)
-        queue = deque((n, 1) for n, d in nodes.items() if d["kind"] == "thesis")
-        while queue:
-            n, side = queue.popleft()
-            have = reached.get(n, 0)
-            if have & side:
-                continue
-            reached[n] = have | side
-            for u, e in pred[n].items():
-                rel = e["relation"]
-                if rel == "support":
-                    queue.append((u, side))
-                elif rel == "attack":
-                    queue.append((u, 3 - side))
-        names = {1: "pro", 2: "con", 3: "mixed"}
-        for n, side in reached.items():
-            nodes[n]["stance"] = names[side]
+        nodes = self.G._node
+        pred = self.G._pred
+        pro = {n for n, d in nodes.items() if d["kind"] == "thesis"}
+        con = set()
+        todo_pro, todo_con = list(pro), []
+        while todo_pro or todo_con:
+            while todo_pro:
+                for u, e in pred[todo_pro.pop()].items():
+                    rel = e["relation"]
+                    if rel == "support":
+                        if u not in pro:
+                            pro.add(u)
+                            todo_pro.append(u)
+                    elif rel == "attack" and u not in con:
+                        con.add(u)
+                        todo_con.append(u)
+            while todo_con:
+                for u, e in pred[todo_con.pop()].items():
+                    rel = e["relation"]
+                    if rel == "support":
+                        if u not in con:
+                            con.add(u)
+                            todo_con.append(u)
+                    elif rel == "attack" and u not in pro:
+                        pro.add(u)
+                        todo_pro.append(u)
+        for n in pro:
+            nodes[n]["stance"] = "mixed" if n in con else "pro"
+        for n in con - pro:
+            nodes[n]["stance"] = "con"
+
+
+def _each(runs):
+    """(file, statement) for every statement of a list of (file, statements) runs."""
+    for f, stmts in runs:
+        for stmt in stmts:
+            yield f, stmt
 
 
 @contextlib.contextmanager

@@ -25,6 +25,10 @@ from .model import ERROR, Finding
 
 KINDS = ("thesis", "claim", "premise", "evidence", "counter", "rebuttal", "source")
 KIND_SET = frozenset(KINDS)
+_CHILD_KINDS = KIND_SET - {"source"}
+# The line most maps are made of, `  + kind id: text`, matched in one go
+_FAST_CHILD = re.compile(r"( +)([+-]) (thesis|claim|premise|evidence|counter|rebuttal) "
+                         r"([a-z][a-z0-9_-]{0,63}): +(\S(?:.*\S)?)\s*\Z")
 RESERVED = KIND_SET | {"include", "supports", "attacks"}
 #: kinds that need incoming support (section 2's kinds table)
 NEEDS_SUPPORT = frozenset({"thesis", "claim", "counter", "rebuttal"})
@@ -48,31 +52,40 @@ _BIDI_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
 SIGN_RELATION = {"+": "support", "-": "attack"}
 
 
-@dataclass(eq=False, slots=True)
 class NodeDecl:
-    """A declared node: a column-1 declaration or a child line."""
+    """A declared node: a column-1 declaration or a child line.
 
-    kind: str
-    id: str | None
-    text: str
-    line: int
-    column: int
-    section: str | None
-    parent: NodeDecl | None = None
-    relation: str | None = None  # "support" or "attack", for a child
-    group: int | None = None  # file-local group number, for `&` groups
-    cites: list = field(default_factory=list)  # the written values
-    notes: list = field(default_factory=list)
-    tags: list = field(default_factory=list)
-    url: str | None = None
-    weight: float | None = None
-    expect: str | None = None
-    expect_at: tuple | None = None  # (line, column) of the `expect:` line
-    url_at: tuple | None = None  # (line, column) of the `url:` value
-    #: set by the loader: the node's id in the graph, and whether it was dropped
-    #: as a duplicate (its relation and children then count for the first node)
-    gid: str | None = None
-    dropped: bool = False
+    A plain slotted class rather than a dataclass: maps have many nodes, and
+    this is built once for each.
+    """
+
+    __slots__ = ("kind", "id", "text", "line", "column", "section", "parent", "relation",
+                 "group", "cites", "notes", "tags", "url", "weight", "expect", "expect_at",
+                 "url_at", "gid", "dropped")
+
+    def __init__(self, kind, id, text, line, column, section, parent=None, relation=None,
+                 group=None):
+        self.kind = kind
+        self.id = id
+        self.text = text
+        self.line = line
+        self.column = column
+        self.section = section
+        self.parent = parent  # the NodeDecl this child line is under
+        self.relation = relation  # "support" or "attack", for a child
+        self.group = group  # file-local group number, for `&` groups
+        self.cites = None  # the written `cite:` values, once there is one
+        self.notes = None
+        self.tags = None
+        self.url = None
+        self.weight = None
+        self.expect = None
+        self.expect_at = None  # (line, column) of the `expect:` line
+        self.url_at = None  # (line, column) of the `url:` value
+        # set by the loader: the node's id in the graph, and whether it was dropped
+        # as a duplicate (its relation and children then count for the first node)
+        self.gid = None
+        self.dropped = False
 
 
 @dataclass(eq=False, slots=True)
@@ -240,8 +253,37 @@ class _Parser:
         lines = self.lines
         start = self.front_matter()
         stack: list[_Level] = []
+        # the fast path is for files without bidi controls (one search of the text)
+        fast = _FAST_CHILD.match if not _BIDI_RE.search(self.text) else (lambda raw: None)
+        statements = self.out.statements
+        recording = self.out.lines is not None
         for index in range(start, len(lines)):
             raw = lines[index]
+            m = fast(raw)
+            if m is not None and not recording:
+                # `  + kind id: text` under a node: no stripping, no dispatch
+                indent = len(m.group(1))
+                while stack and stack[-1].indent >= indent:
+                    stack.pop()
+                if stack:
+                    parent = stack[-1]
+                    node_id = m.group(4)
+                    if (parent.what == "node" and parent.kind != "source"
+                            and node_id not in RESERVED
+                            and (parent.child_indent == indent or parent.child_indent is None)
+                            and "\r" not in raw):
+                        parent.child_indent = indent
+                        sign = m.group(2)
+                        kind = m.group(3)
+                        decl = NodeDecl(kind, node_id, m.group(5), index + 1, indent + 1,
+                                        self.headings[-1][1] if self.headings else None,
+                                        parent.decl, "support" if sign == "+" else "attack")
+                        statements.append(decl)
+                        parent.last_reason = decl
+                        stack.append(_Level(indent, "node", decl, kind))
+                        continue
+            if raw.endswith("\r"):
+                raw = raw[:-1]
             if raw.endswith("\r"):
                 raw = raw[:-1]
             lineno = index + 1
@@ -258,7 +300,7 @@ class _Parser:
                 )
                 raw = raw.replace("\r", " ")
                 stripped = raw.lstrip(" \t")
-            if "\t" in raw[:indent]:
+            if raw.find("\t", 0, indent) >= 0:
                 self.error(
                     lineno,
                     raw.index("\t") + 1,
@@ -496,6 +538,29 @@ class _Parser:
                 f"the lines it could belong with are indented by {parent.child_indent} spaces",
             )
         first = s[0]
+        if (first == "+" or first == "-") and s[1:2] == " " and parent.what == "node" \
+                and parent.kind != "source":
+            # The common line, `+ kind id: text`, read without the general machinery;
+            # anything unusual falls through to child(), which gives the same result.
+            rest = s[2:].lstrip()
+            end = rest.find(": ")
+            if end > 0:
+                space = rest.find(" ", 0, end)
+                if space > 0 and rest.find(" ", space + 1, end) < 0:
+                    kind, node_id = rest[:space], rest[space + 1:end]
+                    if (kind in _CHILD_KINDS and node_id not in RESERVED
+                            and _ID_RE.match(node_id)):
+                        text = rest[end + 2:].strip()
+                        if text:
+                            decl = NodeDecl(kind, node_id, text, lineno, column,
+                                            self.headings[-1][1] if self.headings else None,
+                                            parent.decl, "support" if first == "+" else "attack")
+                            self.out.statements.append(decl)
+                            if self.out.lines is not None:
+                                self.emit(lineno, "child", f"{first} {kind} {node_id}: {text}")
+                            parent.last_reason = decl
+                            stack.append(_Level(indent, "node", decl, kind))
+                            return
         if first in "+-&" and len(s) > 1 and s[1] != " " and _is_signlike(s):
             self.error(lineno, column, f"expected a space after the sign `{first}`")
             stack.append(_Level(indent, "lost"))
@@ -648,12 +713,18 @@ class _Parser:
                 if problem:
                     self.error(lineno, value_col, problem, end_column=value_col + 1 + len(ref))
                     return
+            if decl.cites is None:
+                decl.cites = []
             decl.cites.append(value)
             if ref:
                 self.out.statements.append(Cite(decl, ref, lineno, value_col))
         elif key == "note":
+            if decl.notes is None:
+                decl.notes = []
             decl.notes.append(value)
         elif key == "tags":
+            if decl.tags is None:
+                decl.tags = []
             for tag in value.split(","):
                 tag = tag.strip()
                 if tag and tag not in decl.tags:

@@ -1,6 +1,7 @@
 """Write a synthetic argument map of about N nodes, free of findings.
 
     python benchmarks/generate.py 100000 -o /tmp/map-100k.argmap
+    python benchmarks/generate.py 100000 --argdown -o /tmp/map-100k.argdown
 
 Each section has a thesis, a source, and claims that each carry a linked pair
 of premises, cited evidence, and a counter with its own support and a rebuttal;
@@ -54,12 +55,50 @@ def argmap_text(nodes: int) -> str:
     return "\n".join(out) + "\n"
 
 
+def argdown_text(nodes: int) -> str:
+    """The same statements and relations as :func:`argmap_text`, in Argdown.
+
+    Argdown has no sources, citations or linked groups: evidence keeps its
+    text, the linked pair becomes two supports.
+    """
+    out = ["===", f"title: Synthetic map of {nodes} nodes", "===", ""]
+    count, s = 0, 0
+    while count < nodes:
+        out += [f"# Section {s}", "", f"[t{s}]: {sentence(s)}"]
+        count += 2
+        relations = []
+        for c in range(10):
+            if count >= nodes:
+                break
+            k = f"{s}-{c}"
+            out += [
+                f"  + [c{k}]: {sentence(count)}",
+                f"    + [p{k}a]: {sentence(count + 1)}",
+                f"    + [p{k}b]: {sentence(count + 2)}",
+                f"    + [e{k}]: {sentence(count + 3)}",
+                f"    + [p{k}c]: {sentence(count + 4)}",
+                f"    - [x{k}]: {sentence(count + 5)}",
+                f"      + [x{k}a]: {sentence(count + 6)}",
+                f"      - [r{k}]: {sentence(count + 7)}",
+                f"        + [r{k}a]: {sentence(count + 8)}",
+            ]
+            count += 9
+            if c % 3 == 0:
+                relations.append(f"  + [p{k}c]")
+        if relations:
+            out += ["", f"[t{s}]"] + relations
+        out.append("")
+        s += 1
+    return "\n".join(out) + "\n"
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("nodes", type=int)
     ap.add_argument("-o", "--output", help="file to write (default: standard output)")
+    ap.add_argument("--argdown", action="store_true", help="write Argdown instead")
     args = ap.parse_args(argv)
-    text = argmap_text(args.nodes)
+    text = argdown_text(args.nodes) if args.argdown else argmap_text(args.nodes)
     if args.output:
         with open(args.output, "w", encoding="utf-8") as fh:
             fh.write(text)

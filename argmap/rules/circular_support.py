@@ -25,42 +25,33 @@ NEEDS_GRAPH = True
 
 
 def _on_cycles(G):
-    """The nodes that may lie on a support cycle, and the support edges among them.
+    """The support edges among nodes that may lie on a support cycle.
 
-    Peels off, in linear time, every node with no incoming or no outgoing support
-    among those left: what remains is usually nothing, so the strongly connected
-    components are computed on a small graph only.
+    Kahn's algorithm peels off every node that no remaining support edge
+    reaches; on a map without support cycles that is every node, found in one
+    linear pass, and the strongly connected components are never computed.
     """
-    succ = {n: [] for n in G}
-    indeg = dict.fromkeys(G, 0)
-    for u, nbrs in G._succ.items():
+    succ = G._succ
+    indeg = dict.fromkeys(succ, 0)
+    for nbrs in succ.values():
         for v, e in nbrs.items():
             if e["relation"] == "support":
-                succ[u].append(v)
                 indeg[v] += 1
-    pred = {n: [] for n in G}
-    for u, vs in succ.items():
-        for v in vs:
-            pred[v].append(u)
-    outdeg = {n: len(vs) for n, vs in succ.items()}
-    gone = set()
-    stack = [n for n in G if not indeg[n] or not outdeg[n]]
-    while stack:
-        n = stack.pop()
-        if n in gone:
-            continue
-        gone.add(n)
-        for v in succ[n]:
-            indeg[v] -= 1
-            if not indeg[v] and v not in gone:
-                stack.append(v)
-        for u in pred[n]:
-            outdeg[u] -= 1
-            if not outdeg[u] and u not in gone:
-                stack.append(u)
+    ready = [n for n, d in indeg.items() if not d]
+    done = 0
+    while ready:
+        n = ready.pop()
+        done += 1
+        for v, e in succ[n].items():
+            if e["relation"] == "support":
+                indeg[v] -= 1
+                if not indeg[v]:
+                    ready.append(v)
     rest = nx.DiGraph()
-    rest.add_edges_from((u, v) for u, vs in succ.items() if u not in gone
-                        for v in vs if v not in gone)
+    if done < len(indeg):
+        left = {n for n, d in indeg.items() if d}
+        rest.add_edges_from((u, v) for u in left for v, e in succ[u].items()
+                            if v in left and e["relation"] == "support")
     return rest
 
 
