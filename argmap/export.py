@@ -16,32 +16,96 @@ NODE_FIELDS = ("kind", "text", "section", "stance", "cite", "tags", "note", "url
 
 def ordered_edges(G):
     """The edges in the order first stated."""
-    return sorted(G.edges(data=True), key=lambda e: e[2]["order"])
+    edges = [(u, v, d) for u, nbrs in G._succ.items() for v, d in nbrs.items()]
+    edges.sort(key=lambda e: e[2]["order"])
+    return edges
 
 
-def as_dict(argmap, evaluation=None) -> dict:
-    """The map as section 5 of the language reference describes; with an
-    evaluation, each argument node also has its `status` and `strength`."""
+def _node_items(argmap, evaluation=None):
     G = argmap.graph
-    nodes = []
-    for n, d in G.nodes(data=True):
+    for n, d in G._node.items():
         item = {"id": n}
         for key in NODE_FIELDS:
             item[key] = d[key]
         if evaluation is not None and n in evaluation.status:
             item["status"] = evaluation.status[n]
             item["strength"] = round(evaluation.strength[n], 9)
-        nodes.append(item)
-    edges = [
-        {"source": u, "target": v, "relation": d["relation"], "group": d["group"],
-         "file": d["file"], "line": d["line"]}
-        for u, v, d in ordered_edges(G)
-    ]
-    return {"version": 1, "meta": dict(argmap.meta), "nodes": nodes, "edges": edges}
+        yield item
+
+
+def _edge_items(argmap):
+    for u, v, d in ordered_edges(argmap.graph):
+        yield {"source": u, "target": v, "relation": d["relation"], "group": d["group"],
+               "file": d["file"], "line": d["line"]}
+
+
+def as_dict(argmap, evaluation=None) -> dict:
+    """The map as section 5 of the language reference describes; with an
+    evaluation, each argument node also has its `status` and `strength`."""
+    return {"version": 1, "meta": dict(argmap.meta),
+            "nodes": list(_node_items(argmap, evaluation)), "edges": list(_edge_items(argmap))}
+
+
+def write_json(argmap, out, evaluation=None) -> None:
+    """Write the JSON of :func:`as_dict` to a text stream, a node or edge a line.
+
+    Each line is put together from strings escaped by the json module's own C
+    escaper: several times faster than encoding dicts, and flat in memory.
+    """
+    esc = json.encoder.encode_basestring
+
+    def opt(value):
+        return "null" if value is None else esc(value)
+
+    def strings(values):
+        return "[" + ", ".join(map(esc, values)) + "]" if values else "[]"
+
+    def number(value):
+        return "null" if value is None else json.dumps(value)
+
+    G = argmap.graph
+    files = {}
+    out.write('{\n"version": 1,\n"meta": ' + json.dumps(dict(argmap.meta), ensure_ascii=False)
+              + ',\n"nodes": [')
+    sep = "\n"
+    status = evaluation.status if evaluation is not None else {}
+    for n, d in G._node.items():
+        f = d["file"]
+        if f not in files:
+            files[f] = esc(f)
+        extra = ""
+        if n in status:
+            extra = (f', "status": "{status[n]}", '
+                     f'"strength": {json.dumps(round(evaluation.strength[n], 9))}')
+        out.write(
+            f'{sep}{{"id": {esc(n)}, "kind": "{d["kind"]}", "text": {esc(d["text"])}, '
+            f'"section": {opt(d["section"])}, "stance": {opt(d["stance"])}, '
+            f'"cite": {strings(d["cite"])}, "tags": {strings(d["tags"])}, '
+            f'"note": {opt(d["note"])}, "url": {opt(d["url"])}, '
+            f'"weight": {number(d["weight"])}, "expect": {opt(d["expect"])}, '
+            f'"file": {files[f]}, "line": {d["line"]}, "column": {d["column"]}{extra}}}')
+        sep = ",\n"
+    out.write('\n],\n"edges": [')
+    sep = "\n"
+    for u, v, d in ordered_edges(G):
+        f = d["file"]
+        if f not in files:
+            files[f] = esc(f)
+        group = d["group"]
+        out.write(f'{sep}{{"source": {esc(u)}, "target": {esc(v)}, '
+                  f'"relation": "{d["relation"]}", '
+                  f'"group": {"null" if group is None else esc(group)}, '
+                  f'"file": {files[f]}, "line": {d["line"]}}}')
+        sep = ",\n"
+    out.write("\n]\n}\n")
 
 
 def to_json(argmap, evaluation=None) -> str:
-    return json.dumps(as_dict(argmap, evaluation), ensure_ascii=False, indent=2) + "\n"
+    import io
+
+    buf = io.StringIO()
+    write_json(argmap, buf, evaluation)
+    return buf.getvalue()
 
 
 def to_graphml(argmap) -> str:

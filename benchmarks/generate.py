@@ -21,26 +21,28 @@ def sentence(i: int, n: int = 9) -> str:
     return " ".join(WORDS[(i * 7 + k * 3) % len(WORDS)] for k in range(n)).capitalize() + "."
 
 
-def argmap_text(nodes: int) -> str:
+def argmap_text(nodes: int, prefix: str = "") -> str:
+    """The map as argmap text; ``prefix`` starts every id (to merge maps)."""
+    x = prefix
     out = ["---", f"title: Synthetic map of {nodes} nodes", "---", ""]
     per_claim = 9  # claim, 2 premises, evidence, counter, its premise, rebuttal, its premise, +1
     claims_per_section = 10
     count, s = 0, 0
     while count < nodes:
-        out += [f"# Section {s}", "", f"source src{s}: A book, volume {s}.", "",
-                f"thesis t{s}: {sentence(s)}"]
+        out += [f"# Section {s}", "", f"source {x}src{s}: A book, volume {s}.", "",
+                f"thesis {x}t{s}: {sentence(s)}"]
         count += 2
         relations = []
         for c in range(claims_per_section):
             if count >= nodes:
                 break
-            k = f"{s}-{c}"
+            k = f"{x}{s}-{c}"
             out += [
                 f"  + claim c{k}: {sentence(count)}",
                 f"    + premise p{k}a: {sentence(count + 1)}",
                 f"    & premise p{k}b: {sentence(count + 2)}",
                 f"    + evidence e{k}: {sentence(count + 3)}",
-                f"      cite: @src{s}, p. {c + 1}",
+                f"      cite: @{x}src{s}, p. {c + 1}",
                 f"    + premise p{k}c: {sentence(count + 4)}",
                 f"    - counter x{k}: {sentence(count + 5)}",
                 f"      + premise x{k}a: {sentence(count + 6)}",
@@ -49,7 +51,7 @@ def argmap_text(nodes: int) -> str:
             ]
             count += per_claim
             if c % 3 == 0:
-                relations.append(f"@p{k}c supports @t{s}")
+                relations.append(f"@p{k}c supports @{x}t{s}")
         out += [""] + relations + [""]
         s += 1
     return "\n".join(out) + "\n"

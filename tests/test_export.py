@@ -61,3 +61,13 @@ def test_graphml():
     assert G.nodes["e"]["tags"] == "x\ny" and G.nodes["e"]["line"] == 8
     assert G.edges["q", "t"]["group"] == "g1"
     assert G.graph["title"] == "T"
+
+
+def test_json_writer_agrees_with_the_json_module_on_hostile_text():
+    from argmap.evaluate import evaluate
+    from helpers import hostile_map
+
+    m = load_text(hostile_map() + "premise w: W.\n  weight: 0.25\n")
+    assert json.loads(to_json(m)) == json.loads(json.dumps(as_dict(m)))
+    ev = evaluate(m)
+    assert json.loads(to_json(m, ev)) == json.loads(json.dumps(as_dict(m, ev)))

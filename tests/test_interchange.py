@@ -12,7 +12,7 @@ import argmap
 from argmap.export import as_aif, as_dict, to_argdown
 from argmap.fmt import difference
 from argmap.importer import from_aif, from_json
-from helpers import ROOT, TESTS, invoke
+from helpers import ROOT, TESTS, hostile_map, invoke
 
 MAPS = [p for p in sorted((ROOT / "maps").rglob("*.argmap")) if p.name != "sources.argmap"]
 VALID = [p for p in sorted((TESTS / "conformance" / "valid").glob("*.argmap"))]
@@ -142,8 +142,6 @@ ARGDOWN = _argdown()
 @pytest.mark.parametrize("path", MAPS + [TESTS / "render" / "hostile"], ids=lambda p: p.stem)
 def test_argdown_reads_back_the_same_statements_and_relations(path, tmp_path):
     if path.stem == "hostile":
-        from render.conftest import hostile_map
-
         path = tmp_path / "hostile.argmap"
         path.write_text(hostile_map())
     m = argmap.load(path)

@@ -11,8 +11,33 @@ from collections import deque
 from dataclasses import dataclass
 
 import pydot
+import pydot.core
 
 from .text import dot_quoted, html_text, safe_url, wrap
+
+
+def _any_needs_quotes(s: str) -> bool | None:
+    """pydot's own test of whether a value needs quotes, without its per-character
+    Python loop (``not s.isascii() or "\0" in s`` is the same test, done in C)."""
+    if s.isdigit():
+        return False
+    if s.isalnum():
+        return s[0].isdigit()
+    core = pydot.core
+    if (not s.isascii() or "\0" in s) and not core.re_dbl_quoted.match(s) \
+            and not core.re_html.match(s):
+        return True
+    for test_re in (core.re_numeric, core.re_dbl_quoted, core.re_html):
+        if test_re.match(s):
+            return False
+    return None
+
+
+# Serialising a big map spends most of its time in that loop; the replacement
+# gives the same answer for every string (tests/render/test_dot.py checks).
+_PYDOT_ANY_NEEDS_QUOTES = getattr(pydot.core, "any_needs_quotes", None)
+if _PYDOT_ANY_NEEDS_QUOTES is not None:
+    pydot.core.any_needs_quotes = _any_needs_quotes
 
 FONT = "Helvetica"
 DIRECTIONS = ("TB", "BT", "LR", "RL")

@@ -12,7 +12,7 @@ import argmap
 from argmap.render import RenderOptions, render
 from argmap.render.layout import LayoutError, layout
 from argmap.render.text import wrap
-from conftest import HOSTILE
+from helpers import HOSTILE
 from helpers import ROOT, invoke
 
 SVG = "{http://www.w3.org/2000/svg}"

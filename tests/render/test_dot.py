@@ -12,7 +12,7 @@ import argmap
 from argmap.render import render
 from argmap.render.dot import CONTEXT_STYLE, EDGE_STYLE, KIND_STYLE, DotOptions, build
 from argmap.render.text import wrap
-from conftest import HOSTILE, IDS
+from helpers import HOSTILE, IDS
 from helpers import ROOT
 
 ALLOWED = ({"label", "tooltip", "id", "URL", "target", "shape", "width", "height"}
@@ -145,3 +145,13 @@ def _o(**kw):
     from argmap.render import RenderOptions
 
     return RenderOptions(dot=DotOptions(**kw))
+
+
+def test_the_faster_quoting_test_agrees_with_pydots(hostile):
+    from argmap.render.dot import _PYDOT_ANY_NEEDS_QUOTES, _any_needs_quotes
+
+    samples = ["", "0", "12", "a1", "1a", "abc", "a b", '"quoted"', "<html>", "-1.5", ".5",
+               "ünï", "ü1", "a\0b", '"ü"', "<ü>", "x-y", "node", "_x", "\\N"] + HOSTILE
+    samples += [line for line in render(argmap.load(hostile), "dot").split('"')]
+    for s in samples:
+        assert _any_needs_quotes(s) == _PYDOT_ANY_NEEDS_QUOTES(s), repr(s)

@@ -8,7 +8,7 @@ import pytest
 
 import argmap
 from argmap.render import render
-from conftest import HOSTILE
+from helpers import HOSTILE
 from helpers import ROOT
 
 

@@ -5,7 +5,7 @@ import re
 import argmap
 from argmap.render import render
 from argmap.render.markdown import md
-from conftest import HOSTILE
+from helpers import HOSTILE
 from helpers import ROOT
 
 

@@ -1,0 +1,190 @@
+"""Time argmap side by side with the floor and with Argdown, and check the budgets.
+
+    python benchmarks/run.py                 # N = 1 000, 10 000, 100 000; 5 runs each
+    python benchmarks/run.py --quick         # N = 1 000, 1 run (what the tests run)
+    python benchmarks/run.py --argdown PATH  # Argdown's CLI, if not found on its own
+
+Every command is a whole process. After one warm-up round, the rounds run all
+commands in turn (interleaved, so that drift of the machine hits them alike);
+the table shows the median wall time and peak RSS of each, and the budgets are
+ratios of medians measured in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import generate  # noqa: E402
+
+PY = sys.executable
+
+
+def measure(argv, cwd) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0, 1):
+        raise RuntimeError(f"{' '.join(map(str, argv))} exited {proc.returncode}")
+    return wall, usage.ru_maxrss / 1024
+
+
+def find_argdown(given):
+    for candidate in (given, os.environ.get("ARGDOWN"),
+                      str(ROOT / ".ci/node/node_modules/.bin/argdown"), shutil.which("argdown")):
+        if candidate and Path(candidate).exists() and shutil.which("node"):
+            return candidate
+    return None
+
+
+def small_maps(folder: Path, count: int) -> Path:
+    """``count`` small maps in ``folder``, and one map holding all their nodes."""
+    folder.mkdir()
+    whole = []
+    for i in range(count):
+        text = generate.argmap_text(10, prefix=f"m{i}-")
+        (folder / f"map{i:04d}.argmap").write_text(text)
+        whole.append(text.split("---\n", 2)[2].replace("# Section 0", f"# Map {i}"))
+    single = folder.parent / "all-in-one.argmap"
+    single.write_text("".join(whole))
+    return single
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="1000,10000,100000")
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--quick", action="store_true", help="N = 1 000, one round, no budgets")
+    ap.add_argument("--argdown", help="path of Argdown's `argdown` program")
+    ap.add_argument("--svg-up-to", type=int, default=10000,
+                    help="largest N rendered to SVG (Graphviz's share grows fastest)")
+    args = ap.parse_args(argv)
+    sizes = [1000] if args.quick else [int(n) for n in args.sizes.split(",")]
+    repeat = 1 if args.quick else args.repeat
+    argdown = None if args.quick else find_argdown(args.argdown)
+    argmap = [PY, "-m", "argmap"]
+
+    work = Path(tempfile.mkdtemp(prefix="argmap-bench-"))
+    commands = []  # (key, argv)
+    for n in sizes:
+        (work / f"m{n}.argmap").write_text(generate.argmap_text(n))
+        (work / f"m{n}.argdown").write_text(generate.argdown_text(n))
+        commands += [
+            (("floor", n), [PY, str(HERE / "floor.py"), f"m{n}.argmap"]),
+            (("check", n), argmap + ["check", f"m{n}.argmap"]),
+            (("export json", n), argmap + ["export", f"m{n}.argmap", "-o", f"m{n}.json"]),
+            (("render dot", n), argmap + ["render", f"m{n}.argmap", "-o", f"m{n}.dot"]),
+        ]
+        if n <= args.svg_up_to:
+            subprocess.run(argmap + ["render", f"m{n}.argmap", "-o", f"g{n}.dot"], cwd=work,
+                           check=True)
+            commands += [
+                (("render svg", n), argmap + ["render", f"m{n}.argmap", "-o", f"m{n}.svg"]),
+                (("graphviz alone", n), ["sh", "-c", f'"{PY}" -m argmap.render._child svg '
+                                         f"< g{n}.dot > g{n}.svg"]),
+            ]
+        if argdown:
+            commands += [
+                (("argdown json", n), [argdown, "json", f"m{n}.argdown", "ad"]),
+                (("argdown dot", n), [argdown, "map", "-f", "dot", f"m{n}.argdown", "ad"]),
+            ]
+    page = work / "page.argmap"
+    page.write_text(generate.argmap_text(30))
+    (work / "page.argdown").write_text(generate.argdown_text(30))
+    commands += [
+        (("import networkx", 0), [PY, "-c", "import networkx"]),
+        (("check page", 0), argmap + ["check", "page.argmap"]),
+    ]
+    if argdown:
+        commands.append((("argdown page", 0), [argdown, "json", "page.argdown", "ad"]))
+    count = 100 if args.quick else 1000
+    small_maps(work / "folder", count)
+    commands += [
+        (("check folder", count), argmap + ["check", "folder"]),
+        (("check all-in-one", count), argmap + ["check", "all-in-one.argmap"]),
+    ]
+
+    results = {key: ([], []) for key, _ in commands}
+    rounds = repeat + (0 if args.quick else 1)
+    for r in range(rounds):
+        for key, cmd in commands:
+            wall, rss = measure(cmd, work)
+            if r or args.quick:  # the first round warms up
+                results[key][0].append(wall)
+                results[key][1].append(rss)
+    med = {key: (statistics.median(w), statistics.median(m)) for key, (w, m) in results.items()}
+    shutil.rmtree(work, ignore_errors=True)
+
+    print(f"argmap benchmark: {platform.machine()}, {os.cpu_count()} cores, Python "
+          f"{platform.python_version()}, {platform.system()} {platform.release()}")
+    warm = "" if args.quick else " after a warm-up round"
+    print(f"medians of {repeat} run(s){warm}, commands interleaved\n")
+    print(f"{'command':<18} {'N':>7} {'wall s':>8} {'peak MB':>8}  ratio")
+    floor = {n: med[("floor", n)] for n in sizes}
+    for (name, n), (wall, rss) in med.items():
+        ratio = ""
+        if n in floor and name in ("check", "export json", "render dot"):
+            ratio = f"{wall / floor[n][0]:.2f}× floor time, {rss / floor[n][1]:.2f}× floor RSS"
+        if name.startswith("argdown") and (("check", n) in med) and name != "argdown page":
+            mine = med[("export json", n)] if name == "argdown json" else med[("render dot", n)]
+            ratio = f"{wall / mine[0]:.2f}× argmap's time, {rss / mine[1]:.2f}× its RSS"
+        print(f"{name:<18} {n or '':>7} {wall:>8.3f} {rss:>8.1f}  {ratio}")
+
+    if args.quick:
+        return 0
+    budgets = []
+
+    def budget(label, value, limit, more_is_better=False):
+        ok = value >= limit if more_is_better else value <= limit
+        budgets.append(ok)
+        sign = "≥" if more_is_better else "≤"
+        print(f"{'ok  ' if ok else 'FAIL'} {label}: {value:.2f} (budget {sign} {limit})")
+
+    print()
+    big, mid = max(sizes), (10000 if 10000 in sizes else None)
+    budget(f"check {big} / floor time", med[("check", big)][0] / floor[big][0], 1.5)
+    budget(f"check {big} / floor peak RSS", med[("check", big)][1] / floor[big][1], 2.0)
+    budget(f"export json {big} / floor time", med[("export json", big)][0] / floor[big][0], 2.0)
+    if mid:
+        budget(f"check {big} / check {mid} (linear)",
+               med[("check", big)][0] / med[("check", mid)][0], 12 * big / mid / 10)
+        budget(f"export {big} / export {mid} (linear)",
+               med[("export json", big)][0] / med[("export json", mid)][0], 12 * big / mid / 10)
+        budget(f"render dot {mid} / export json {mid}",
+               med[("render dot", mid)][0] / med[("export json", mid)][0], 2.0)
+        if ("render svg", mid) in med:
+            budget(f"render svg {mid} / Graphviz alone",
+                   med[("render svg", mid)][0] / med[("graphviz alone", mid)][0], 1.3)
+    budget("check of a page / import networkx",
+           med[("check page", 0)][0] / med[("import networkx", 0)][0], 2.0)
+    budget(f"check folder of {count} / all in one map",
+           med[("check folder", count)][0] / med[("check all-in-one", count)][0], 1.5)
+    if argdown:
+        budget(f"argdown json {big} / argmap export (speed-up)",
+               med[("argdown json", big)][0] / med[("export json", big)][0], 4.0, True)
+        budget(f"argdown json {big} RSS / argmap export RSS",
+               med[("argdown json", big)][1] / med[("export json", big)][1], 2.0, True)
+        budget("argdown on a page / argmap check (speed-up)",
+               med[("argdown page", 0)][0] / med[("check page", 0)][0], 3.0, True)
+    else:
+        print("(Argdown not found: npm install --prefix .ci/node @argdown/cli, or --argdown PATH)")
+    return 0 if all(budgets) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,32 @@
+"""The benchmark keeps working: a quick run (N = 1 000, one round). Budgets are
+checked by `python benchmarks/run.py`, not by timed tests."""
+
+import subprocess
+import sys
+
+from helpers import ROOT
+
+
+def test_quick_benchmark_runs_and_prints_every_command():
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick"],
+                          capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    for name in ("floor", "check", "export json", "render dot", "render svg", "graphviz alone",
+                 "import networkx", "check page", "check folder", "check all-in-one"):
+        assert f"\n{name} " in done.stdout, name
+
+
+def test_floor_and_generator_agree_on_the_graph(tmp_path):
+    out = tmp_path / "m.argmap"
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "1000", "-o",
+                    str(out)], check=True)
+    floor = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "floor.py"), str(out)],
+                           capture_output=True, text=True, check=True)
+    import argmap
+
+    m = argmap.load(out)
+    assert argmap.check(m) == []
+    nodes, edges = map(int, floor.stdout.split())
+    assert nodes == len(m.graph)
+    support_attack = sum(1 for *_, r in m.graph.edges(data="relation") if r != "cite")
+    assert edges <= support_attack  # the floor skips relation lines
