@@ -225,6 +225,18 @@ def _without_included(maps):
     return sorted(kept, key=lambda m: order[id(m)])
 
 
+def _node_or_fail(m, node, param_hint):
+    """``node`` when the map has it; else a usage error that suggests the nearest id."""
+    if node is not None and node not in m.graph:
+        from .parser import nearest
+
+        near = nearest(node, list(m.graph))
+        raise click.BadParameter(f"no node {node!r} in the map"
+                                 + (f" (did you mean {near}?)" if near else ""),
+                                 param_hint=param_hint)
+    return node
+
+
 def _load_or_refuse(path):
     """A built map, or exit: 2 when unreadable, 1 (findings on stderr) when it can't be built."""
     try:
@@ -410,13 +422,7 @@ def render(map_path, output, fmt, direction, sources, no_legend, focus, depth, s
     if not is_text and output in (None, "-") and sys.stdout.isatty():
         raise click.UsageError(f"{fmt} is binary: write it to a file with -o")
     m = _load_or_refuse(map_path)
-    if focus is not None and focus not in m.graph:
-        from .parser import nearest
-
-        near = nearest(focus, list(m.graph))
-        raise click.BadParameter(f"no node {focus!r} in the map"
-                                 + (f" (did you mean {near}?)" if near else ""),
-                                 param_hint="--focus")
+    _node_or_fail(m, focus, "--focus")
     if section is not None:
         titles = {d["section"] for _, d in m.graph.nodes(data=True)} - {None}
         if section not in titles:
@@ -550,13 +556,7 @@ def show(map_path, node, color):
     from .render.tree import to_tree
 
     m = _load_or_refuse(map_path)
-    if node is not None and node not in m.graph:
-        from .parser import nearest
-
-        near = nearest(node, list(m.graph))
-        raise click.BadParameter(f"no node {node!r} in the map"
-                                 + (f" (did you mean {near}?)" if near else ""),
-                                 param_hint="NODE")
+    _node_or_fail(m, node, "NODE")
     from rich.console import Console
 
     console = Console(file=sys.stdout, highlight=False, markup=False, emoji=False,
@@ -593,13 +593,7 @@ def eval_(map_path, fmt, node, color):
 
     m = _load_or_refuse(map_path)
     G = m.graph
-    if node is not None and node not in G:
-        from .parser import nearest
-
-        near = nearest(node, list(G))
-        raise click.BadParameter(f"no node {node!r} in the map"
-                                 + (f" (did you mean {near}?)" if near else ""),
-                                 param_hint="--node")
+    _node_or_fail(m, node, "--node")
     ev = evaluate(m)
     if node is not None and G.nodes[node]["kind"] == "source":
         raise click.BadParameter("sources take no part in evaluation", param_hint="--node")

@@ -377,30 +377,19 @@ class _Loader:
         """Pass stances from each thesis down support (same) and attack (opposite) edges."""
         nodes = self.G._node
         pred = self.G._pred
-        pro = {n for n, d in nodes.items() if d["kind"] == "thesis"}
-        con = set()
-        todo_pro, todo_con = list(pro), []
-        while todo_pro or todo_con:
-            while todo_pro:
-                for u, e in pred[todo_pro.pop()].items():
-                    rel = e["relation"]
-                    if rel == "support":
-                        if u not in pro:
-                            pro.add(u)
-                            todo_pro.append(u)
-                    elif rel == "attack" and u not in con:
-                        con.add(u)
-                        todo_con.append(u)
-            while todo_con:
-                for u, e in pred[todo_con.pop()].items():
-                    rel = e["relation"]
-                    if rel == "support":
-                        if u not in con:
-                            con.add(u)
-                            todo_con.append(u)
-                    elif rel == "attack" and u not in pro:
-                        pro.add(u)
-                        todo_pro.append(u)
+        reached = ({n for n, d in nodes.items() if d["kind"] == "thesis"}, set())  # pro, con
+        todo = [(n, 0) for n in reached[0]]
+        while todo:
+            n, side = todo.pop()
+            for u, e in pred[n].items():
+                rel = e["relation"]
+                if rel == "cite":
+                    continue
+                s = side if rel == "support" else 1 - side
+                if u not in reached[s]:
+                    reached[s].add(u)
+                    todo.append((u, s))
+        pro, con = reached
         for n in pro:
             nodes[n]["stance"] = "mixed" if n in con else "pro"
         for n in con - pro:

@@ -34,7 +34,6 @@ RESERVED = KIND_SET | {"include", "supports", "attacks"}
 NEEDS_SUPPORT = frozenset({"thesis", "claim", "counter", "rebuttal"})
 ATTRIBUTE_KEYS = ("cite", "url", "tags", "note", "weight", "expect")
 EXPECT_VALUES = ("accepted", "rejected", "undecided")
-META_KEYS = ("title", "author", "date", "source", "doi", "url", "lang", "description")
 
 _ID_RE = re.compile(r"[a-z][a-z0-9_-]{0,63}\Z")
 _ID_SHAPE_RE = re.compile(r"[a-z][a-z0-9_-]*\Z")

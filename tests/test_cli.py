@@ -255,3 +255,10 @@ def test_progress_bar_appears_only_after_a_moment(monkeypatch, capsys):
     assert slow.bar.tasks[0].completed == 3
     slow.close()
     assert _Progress(1, enabled=True).enabled is False  # one file: no bar
+
+
+def test_nothing_of_rendering_on_the_import_path_of_check():
+    code = ("import sys, argmap.cli; print(sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('pydot', 'pygraphviz', 'rich') or m.startswith('argmap.render')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -40,8 +40,6 @@ if _PYDOT_ANY_NEEDS_QUOTES is not None:
     pydot.core.any_needs_quotes = _any_needs_quotes
 
 FONT = "Helvetica"
-DIRECTIONS = ("TB", "BT", "LR", "RL")
-SOURCE_MODES = ("footnotes", "nodes", "hide")
 
 # Fills are light and borders dark, so the map prints in grayscale; kinds also
 # differ by shape and border style, relations by line style and arrowhead.

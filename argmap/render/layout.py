@@ -16,7 +16,6 @@ import signal
 import subprocess
 import sys
 
-ENGINES = ("auto", "bundled", "system")
 FORMATS = ("svg", "png", "pdf")
 
 INSTALL_HINT = (

@@ -42,7 +42,6 @@ class Section:
 @dataclass
 class Outline:
     meta: dict
-    theses: list[str]
     sections: list[Section]
     #: node id -> synthetic id (``n0``, …), shared with the diagram
     ids: dict[str, str]
@@ -156,7 +155,6 @@ def build(argmap) -> Outline:
                 marks[n].append(index[label])
     return Outline(
         meta=dict(argmap.meta),
-        theses=[n for n in args if nodes[n]["kind"] == "thesis"],
         sections=sections,
         ids=ids,
         notes=notes,
