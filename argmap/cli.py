@@ -296,23 +296,10 @@ def export(map_path, fmt, output, with_eval):
       argmap export essay.argmap -f aif -o essay.json
       argmap export essay.argmap -f argdown -o essay.argdown
     """
-    from .export import EXPORTERS
+    from .export import EXPORTERS, lost_in
 
     m = _load_or_refuse(map_path)
-    G = m.graph
-    lost = []
-    if fmt in ("aif", "argdown"):
-        sources = sum(1 for _, k in G.nodes(data="kind") if k == "source")
-        cites = sum(len(c) for _, c in G.nodes(data="cite"))
-        if sources or cites:
-            lost.append(f"{sources} source(s) and {cites} citation(s)")
-        if any(d.get(k) for _, d in G.nodes(data=True) for k in ("note", "url", "tags", "weight")):
-            lost.append("notes, urls, tags and weights")
-        if fmt == "argdown" and any(g is not None for _, _, g in G.edges(data="group")):
-            lost.append("linked groups (written as separate supports)")
-        if fmt == "aif" and (m.meta or any(s for _, s in G.nodes(data="section"))):
-            lost.append("front matter and sections")
-    for what in lost:
+    for what in lost_in(m, fmt):
         click.echo(f"argmap: warning: {fmt} can't hold {what}; left out", err=True)
     if with_eval:
         if fmt != "json":
@@ -485,13 +472,13 @@ def fmt(paths, check_only, diff):
             sys.exit(2 if result.problem else 1)
         sys.stdout.buffer.write(result.formatted)
         return
+    from .loader import read_map_bytes
+
     files, problems = _expand(paths)
     status = 0
     changed = 0
     for path in files:
         try:
-            from .loader import read_map_bytes
-
             data = read_map_bytes(path)
         except ReadError as exc:
             problems.append(str(exc))

@@ -212,5 +212,24 @@ def to_argdown(argmap) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
+def lost_in(argmap, fmt: str) -> list[str]:
+    """What a map holds that the export format ``fmt`` can't: for warnings."""
+    if fmt not in ("aif", "argdown"):
+        return []
+    G = argmap.graph
+    lost = []
+    sources = sum(1 for _, k in G.nodes(data="kind") if k == "source")
+    cites = sum(len(c) for _, c in G.nodes(data="cite"))
+    if sources or cites:
+        lost.append(f"{sources} source(s) and {cites} citation(s)")
+    if any(d.get(k) for _, d in G.nodes(data=True) for k in ("note", "url", "tags", "weight")):
+        lost.append("notes, urls, tags and weights")
+    if fmt == "argdown" and any(g is not None for _, _, g in G.edges(data="group")):
+        lost.append("linked groups (written as separate supports)")
+    if fmt == "aif" and (argmap.meta or any(s for _, s in G.nodes(data="section"))):
+        lost.append("front matter and sections")
+    return lost
+
+
 #: export formats, by name, with the function that writes each
 EXPORTERS = {"json": to_json, "graphml": to_graphml, "aif": to_aif, "argdown": to_argdown}
