@@ -262,3 +262,14 @@ def test_nothing_of_rendering_on_the_import_path_of_check():
             "('pydot', 'pygraphviz', 'rich') or m.startswith('argmap.render')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_checking_a_map_with_links_imports_nothing_of_rendering(tmp_path):
+    (tmp_path / "m.argmap").write_text("thesis t: T.\n  url: https://example.org\n"
+                                       "  + premise p: P.\n")
+    code = ("import sys, argmap; argmap.check(argmap.load(sys.argv[1])); print(sorted(m for m in "
+            "sys.modules if m.split('.')[0] in ('pydot', 'pygraphviz', 'rich') "
+            "or m.startswith('argmap.render')))")
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "m.argmap")],
+                         capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

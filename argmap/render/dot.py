@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import pydot
 import pydot.core
 
-from .text import dot_quoted, html_text, safe_url, wrap
+from ..links import safe_url
+from .text import dot_quoted, html_text, wrap
 
 
 def _any_needs_quotes(s: str) -> bool | None:

@@ -12,7 +12,8 @@ import re
 from dataclasses import replace
 
 from .outline import Entry, bears_on, build, label
-from .text import clean, safe_url
+from ..links import safe_url
+from .text import clean
 
 _LANG = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*\Z")
 

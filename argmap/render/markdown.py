@@ -11,7 +11,8 @@ import re
 from urllib.parse import quote
 
 from .outline import Entry, bears_on, build, label
-from .text import clean, safe_url
+from ..links import safe_url
+from .text import clean
 
 # Every ASCII punctuation character that CommonMark or GFM give a meaning to
 # (emphasis, links, HTML, entities, autolinks, tables, math, footnotes).

@@ -1,10 +1,9 @@
-"""Text helpers shared by the renderers: wrapping, escaping, link checks."""
+"""Text helpers shared by the renderers: wrapping and escaping."""
 
 from __future__ import annotations
 
 import re
 import textwrap
-from urllib.parse import urlsplit
 
 WRAP = 40
 # Control characters never reach an output: Graphviz, XML and terminals choke on them.
@@ -40,21 +39,3 @@ def html_text(s: str) -> str:
     """
     return (clean(s).replace("\\", "\\\\").replace("&", "&amp;").replace("<", "&lt;")
             .replace(">", "&gt;").replace('"', "&quot;"))
-
-
-_URL_OK = re.compile(r"[!#-;=?-\[\]_a-z~\u00a0-\U0010ffff]+\Z", re.I)
-
-
-def safe_url(url: str | None) -> str | None:
-    """``url`` when it is a plain http or https URL, else None.
-
-    Anything with white space, control characters, quotes or angle brackets is
-    refused, so that ``java\\nscript:`` or ``&#106;avascript:`` can't pass as a
-    link.
-    """
-    if not url or not _URL_OK.match(url):
-        return None
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    return url

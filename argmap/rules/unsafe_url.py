@@ -13,6 +13,7 @@ control characters, quotes or angle brackets (which is how `java script:` or
 Fix: give the full `https://` address, or drop the line.
 """
 
+from ..links import safe_url
 from ..model import Finding
 
 ID = "unsafe-url"
@@ -22,8 +23,6 @@ NEEDS_GRAPH = True
 
 
 def check(argmap):
-    from ..render.text import safe_url
-
     findings = []
     for n, d in argmap.graph.nodes(data=True):
         url = d["url"]
