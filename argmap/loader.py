@@ -378,17 +378,20 @@ class _Loader:
         nodes = self.G._node
         pred = self.G._pred
         reached = ({n for n, d in nodes.items() if d["kind"] == "thesis"}, set())  # pro, con
-        todo = [(n, 0) for n in reached[0]]
-        while todo:
-            n, side = todo.pop()
-            for u, e in pred[n].items():
-                rel = e["relation"]
-                if rel == "cite":
-                    continue
-                s = side if rel == "support" else 1 - side
-                if u not in reached[s]:
-                    reached[s].add(u)
-                    todo.append((u, s))
+        todo = (list(reached[0]), [])
+        while todo[0] or todo[1]:
+            side = 0 if todo[0] else 1
+            stack, same, across, other = todo[side], reached[side], todo[1 - side], reached[1 - side]
+            while stack:
+                for u, e in pred[stack.pop()].items():
+                    rel = e["relation"]
+                    if rel == "support":
+                        if u not in same:
+                            same.add(u)
+                            stack.append(u)
+                    elif rel == "attack" and u not in other:
+                        other.add(u)
+                        across.append(u)
         pro, con = reached
         for n in pro:
             nodes[n]["stance"] = "mixed" if n in con else "pro"

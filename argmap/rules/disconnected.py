@@ -12,8 +12,6 @@ thesis. A node without one is off the point, or misses a relation.
 Fix: relate it (`@lone supports @t`), or delete it.
 """
 
-from collections import deque
-
 from ._base import at_node, label
 
 ID = "disconnected"
@@ -23,22 +21,15 @@ NEEDS_GRAPH = True
 
 
 def check(argmap):
-    G = argmap.graph
-    nodes = G._node
-    seen = {n for n, d in nodes.items() if d["kind"] == "thesis"}
-    if not seen:
+    nodes = argmap.graph._node
+    if not any(d["kind"] == "thesis" for d in nodes.values()):
         return []
-    queue = deque(seen)
-    pred = G._pred
-    while queue:
-        n = queue.popleft()
-        for u, e in pred[n].items():
-            if u not in seen and e["relation"] != "cite":
-                seen.add(u)
-                queue.append(u)
+    # A node has a stance exactly when a path of support and attack edges leads
+    # from it to a thesis (the loader derives stances that way), so the nodes
+    # without one are the disconnected ones: no second walk of the graph.
     return [
         at_node(ID, SEVERITY, d, f"{d['kind']} {label(n, d)} leads to no thesis",
                 "relate it to the argument (`@ID supports @ID`), or delete it")
         for n, d in nodes.items()
-        if n not in seen and d["kind"] != "source"
+        if d["stance"] is None and d["kind"] != "source"
     ]
