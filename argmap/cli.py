@@ -613,7 +613,7 @@ def eval_(map_path, fmt, node, color):
                       force_terminal=use, no_color=not use)
     if node is not None:
         for line in explain(G, ev, node):
-            console.print(Text(safe(line)))
+            console.print(Text(safe(line)), soft_wrap=True)  # one line each, even in a pipe
         return
     style = {"accepted": "green", "rejected": "red", "undecided": "yellow"}
     title = m.meta.get("title") or map_path
