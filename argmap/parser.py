@@ -25,7 +25,6 @@ from .model import ERROR, Finding
 
 KINDS = ("thesis", "claim", "premise", "evidence", "counter", "rebuttal", "source")
 KIND_SET = frozenset(KINDS)
-_CHILD_KINDS = KIND_SET - {"source"}
 # The line most maps are made of, `  + kind id: text`, matched in one go
 _FAST_CHILD = re.compile(r"( +)([+-]) (thesis|claim|premise|evidence|counter|rebuttal) "
                          r"([a-z][a-z0-9_-]{0,63}): +(\S(?:.*\S)?)\s*\Z")
@@ -258,9 +257,12 @@ class _Parser:
         recording = self.out.lines is not None
         for index in range(start, len(lines)):
             raw = lines[index]
+            if raw.endswith("\r"):
+                raw = raw[:-1]
             m = fast(raw)
-            if m is not None and not recording:
-                # `  + kind id: text` under a node: no stripping, no dispatch
+            if m is not None and "\r" not in raw:
+                # `  + kind id: text` under a node: no stripping, no dispatch; anything
+                # unusual about it falls through to the general path below
                 indent = len(m.group(1))
                 while stack and stack[-1].indent >= indent:
                     stack.pop()
@@ -269,22 +271,19 @@ class _Parser:
                     node_id = m.group(4)
                     if (parent.what == "node" and parent.kind != "source"
                             and node_id not in RESERVED
-                            and (parent.child_indent == indent or parent.child_indent is None)
-                            and "\r" not in raw):
+                            and (parent.child_indent == indent or parent.child_indent is None)):
                         parent.child_indent = indent
-                        sign = m.group(2)
-                        kind = m.group(3)
-                        decl = NodeDecl(kind, node_id, m.group(5), index + 1, indent + 1,
+                        sign, kind, text = m.group(2), m.group(3), m.group(5)
+                        decl = NodeDecl(kind, node_id, text, index + 1, indent + 1,
                                         self.headings[-1][1] if self.headings else None,
                                         parent.decl, "support" if sign == "+" else "attack")
                         statements.append(decl)
                         parent.last_reason = decl
+                        if recording:
+                            self.depth = len(stack)
+                            self.emit(index + 1, "child", f"{sign} {kind} {node_id}: {text}")
                         stack.append(_Level(indent, "node", decl, kind))
                         continue
-            if raw.endswith("\r"):
-                raw = raw[:-1]
-            if raw.endswith("\r"):
-                raw = raw[:-1]
             lineno = index + 1
             stripped = raw.lstrip(" \t")
             if not stripped:
@@ -537,29 +536,6 @@ class _Parser:
                 f"the lines it could belong with are indented by {parent.child_indent} spaces",
             )
         first = s[0]
-        if (first == "+" or first == "-") and s[1:2] == " " and parent.what == "node" \
-                and parent.kind != "source":
-            # The common line, `+ kind id: text`, read without the general machinery;
-            # anything unusual falls through to child(), which gives the same result.
-            rest = s[2:].lstrip()
-            end = rest.find(": ")
-            if end > 0:
-                space = rest.find(" ", 0, end)
-                if space > 0 and rest.find(" ", space + 1, end) < 0:
-                    kind, node_id = rest[:space], rest[space + 1:end]
-                    if (kind in _CHILD_KINDS and node_id not in RESERVED
-                            and _ID_RE.match(node_id)):
-                        text = rest[end + 2:].strip()
-                        if text:
-                            decl = NodeDecl(kind, node_id, text, lineno, column,
-                                            self.headings[-1][1] if self.headings else None,
-                                            parent.decl, "support" if first == "+" else "attack")
-                            self.out.statements.append(decl)
-                            if self.out.lines is not None:
-                                self.emit(lineno, "child", f"{first} {kind} {node_id}: {text}")
-                            parent.last_reason = decl
-                            stack.append(_Level(indent, "node", decl, kind))
-                            return
         if first in "+-&" and len(s) > 1 and s[1] != " " and _is_signlike(s):
             self.error(lineno, column, f"expected a space after the sign `{first}`")
             stack.append(_Level(indent, "lost"))
