@@ -20,7 +20,7 @@ def check(argmap: Map, config: Config | None = None) -> list[Finding]:
     findings: list[Finding] = []
     with paused_gc():
         for rule in RULES:
-            if rule.ID not in enabled or (rule.NEEDS_GRAPH and argmap.graph is None):
+            if rule.ID not in enabled or (rule.NEEDS_GRAPH and not argmap.ok):
                 continue
             findings.extend(rule.check(argmap))
     silenced = argmap.suppressions

@@ -235,10 +235,10 @@ def _without_included(maps):
 
 def _node_or_fail(m, node, param_hint):
     """``node`` when the map has it; else a usage error that suggests the nearest id."""
-    if node is not None and node not in m.graph:
+    if node is not None and node not in m.nodes:
         from .parser import nearest
 
-        near = nearest(node, list(m.graph))
+        near = nearest(node, list(m.nodes))
         raise click.BadParameter(f"no node {node!r} in the map"
                                  + (f" (did you mean {near}?)" if near else ""),
                                  param_hint=param_hint)
@@ -419,7 +419,7 @@ def render(map_path, output, fmt, direction, sources, no_legend, focus, depth, s
     m = _load_or_refuse(map_path)
     _node_or_fail(m, focus, "--focus")
     if section is not None:
-        titles = {d["section"] for _, d in m.graph.nodes(data=True)} - {None}
+        titles = {d["section"] for d in m.nodes.values()} - {None}
         if section not in titles:
             raise click.BadParameter(f"no section {section!r}; the sections are: "
                                      + "; ".join(sorted(titles)), param_hint="--section")
@@ -587,19 +587,19 @@ def eval_(map_path, fmt, node, color):
     from .evaluate import evaluate, explain, ordered
 
     m = _load_or_refuse(map_path)
-    G = m.graph
+    nodes = m.nodes
     _node_or_fail(m, node, "--node")
     ev = evaluate(m)
-    if node is not None and G.nodes[node]["kind"] == "source":
+    if node is not None and nodes[node]["kind"] == "source":
         raise click.BadParameter("sources take no part in evaluation", param_hint="--node")
     if fmt == "json":
-        rows = [{"id": n, "kind": G.nodes[n]["kind"], "section": G.nodes[n]["section"],
+        rows = [{"id": n, "kind": nodes[n]["kind"], "section": nodes[n]["section"],
                  "status": ev.status[n], "strength": round(ev.strength[n], 9),
-                 "expect": G.nodes[n]["expect"], "reasons": ev.reasons(n)}
-                for n in ordered(G, ev) if node is None or n == node]
+                 "expect": nodes[n]["expect"], "reasons": ev.reasons(n)}
+                for n in ordered(m, ev) if node is None or n == node]
         doc = {"version": 1, "nodes": rows, "unsettled": sorted(ev.unsettled)}
         if node is not None:
-            doc["explanation"] = explain(G, ev, node)
+            doc["explanation"] = explain(m, ev, node)
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return
     from rich.console import Console
@@ -612,7 +612,7 @@ def eval_(map_path, fmt, node, color):
     console = Console(file=sys.stdout, highlight=False, markup=False, emoji=False,
                       force_terminal=use, no_color=not use)
     if node is not None:
-        for line in explain(G, ev, node):
+        for line in explain(m, ev, node):
             console.print(Text(safe(line)), soft_wrap=True)  # one line each, even in a pipe
         return
     style = {"accepted": "green", "rejected": "red", "undecided": "yellow"}
@@ -620,8 +620,8 @@ def eval_(map_path, fmt, node, color):
     table = Table(title=Text(safe(title)), show_lines=False, expand=False)
     for col in ("id", "kind", "status", "strength", "why"):
         table.add_column(col, no_wrap=col != "why", justify="right" if col == "strength" else "left")
-    for n in ordered(G, ev):
-        d = G.nodes[n]
+    for n in ordered(m, ev):
+        d = nodes[n]
         status = ev.status[n]
         mark = "" if not d["expect"] or d["expect"] == status else f" (expected {d['expect']})"
         table.add_row(Text(safe(n)), d["kind"], Text(status + mark, style=style[status]),

@@ -94,17 +94,17 @@ def _group(members: list[str]) -> str:
     return "linked support " + " & ".join(f"`{m}`" for m in members)
 
 
-def _structure(G):
+def _structure(m):
     """Attackers, support groups and successors of every argument node.
 
     The predecessors of a node come in the order their edges were stated, so no
     sorting is needed.
     """
-    nodes = [n for n, d in G._node.items() if d["kind"] != "source"]
+    nodes = [n for n, d in m.nodes.items() if d["kind"] != "source"]
     attackers = {n: [] for n in nodes}
     groups = {n: [] for n in nodes}
     succ = {n: [] for n in nodes}  # (target, "attack" | index of the support group)
-    pred = G._pred
+    pred = m.pred
     for n in nodes:
         mine_att, mine_groups = attackers[n], groups[n]
         by_group = None
@@ -130,9 +130,9 @@ def _structure(G):
     return nodes, attackers, groups, succ
 
 
-def statuses(G, nodes, attackers, groups, succ) -> dict[str, str]:
+def statuses(m, nodes, attackers, groups, succ) -> dict[str, str]:
     """The least fixpoint of section 6's two rules, by a worklist (linear time)."""
-    kinds = G._node
+    kinds = m.nodes
     needs = {n: kinds[n]["kind"] in NEEDS_SUPPORT for n in nodes}
     status = dict.fromkeys(nodes, UNDECIDED)
     open_attackers = {n: len(attackers[n]) for n in nodes}
@@ -225,9 +225,9 @@ def _components(nodes, succ):
     return out
 
 
-def strengths(G, nodes, attackers, groups, succ):
+def strengths(m, nodes, attackers, groups, succ):
     """DF-QuAD strengths; and the nodes the round bound stopped before they settled."""
-    weight = {n: G._node[n]["weight"] if G._node[n]["weight"] is not None else DEFAULT_WEIGHT
+    weight = {n: m.nodes[n]["weight"] if m.nodes[n]["weight"] is not None else DEFAULT_WEIGHT
               for n in nodes}
     strength = {}
 
@@ -279,30 +279,29 @@ def strengths(G, nodes, attackers, groups, succ):
     return strength, unsettled
 
 
-def evaluate(argmap) -> Evaluation:
+def evaluate(m) -> Evaluation:
     """Status and strength of every argument node of a built map."""
     from .loader import paused_gc
 
-    G = argmap.graph
     with paused_gc():
-        nodes, attackers, groups, succ = _structure(G)
-        status = statuses(G, nodes, attackers, groups, succ)
-        strength, unsettled = strengths(G, nodes, attackers, groups, succ)
-    needs = {n: G._node[n]["kind"] in NEEDS_SUPPORT for n in nodes}
+        nodes, attackers, groups, succ = _structure(m)
+        status = statuses(m, nodes, attackers, groups, succ)
+        strength, unsettled = strengths(m, nodes, attackers, groups, succ)
+    needs = {n: m.nodes[n]["kind"] in NEEDS_SUPPORT for n in nodes}
     return Evaluation(status, strength, attackers, groups, unsettled, needs)
 
 
-def ordered(G, ev: Evaluation) -> list[str]:
+def ordered(m, ev: Evaluation) -> list[str]:
     """Argument nodes: the theses first, then by section and declaration order."""
     sections = {}
     for n in ev.status:
-        sections.setdefault(G._node[n]["section"], len(sections))
-    position = {n: i for i, n in enumerate(G)}
-    return sorted(ev.status, key=lambda n: (G._node[n]["kind"] != "thesis",
-                                             sections[G._node[n]["section"]], position[n]))
+        sections.setdefault(m.nodes[n]["section"], len(sections))
+    position = {n: i for i, n in enumerate(m.nodes)}
+    return sorted(ev.status, key=lambda n: (m.nodes[n]["kind"] != "thesis",
+                                             sections[m.nodes[n]["section"]], position[n]))
 
 
-def explain(G, ev: Evaluation, node: str, depth: int = 4) -> list[str]:
+def explain(m, ev: Evaluation, node: str, depth: int = 4) -> list[str]:
     """Step by step: a node's attackers and support groups, the rule that decides
     it, then the same for the node that decided it, up to ``depth`` steps."""
     lines = []
@@ -312,7 +311,7 @@ def explain(G, ev: Evaluation, node: str, depth: int = 4) -> list[str]:
     while step is not None and step not in seen and level <= depth:
         seen.add(step)
         pad = "   " * level
-        d = G._node[step]
+        d = m.nodes[step]
         s = ev.status
         head = f"{pad}{step} ({d['kind']}) is {s[step]}, strength {ev.strength[step]:.3f}"
         lines.append(head)

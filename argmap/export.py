@@ -8,22 +8,19 @@ from __future__ import annotations
 import json
 import re
 
-import networkx as nx
-
 NODE_FIELDS = ("kind", "text", "section", "stance", "cite", "tags", "note", "url",
                "weight", "expect", "file", "line", "column")
 
 
-def ordered_edges(G):
-    """The edges in the order first stated."""
-    edges = [(u, v, d) for u, nbrs in G._succ.items() for v, d in nbrs.items()]
+def ordered_edges(succ):
+    """The edges of a graph's ``succ`` dict, in the order first stated."""
+    edges = [(u, v, d) for u, nbrs in succ.items() for v, d in nbrs.items()]
     edges.sort(key=lambda e: e[2]["order"])
     return edges
 
 
 def _node_items(argmap, evaluation=None):
-    G = argmap.graph
-    for n, d in G._node.items():
+    for n, d in argmap.nodes.items():
         item = {"id": n}
         for key in NODE_FIELDS:
             item[key] = d[key]
@@ -34,7 +31,7 @@ def _node_items(argmap, evaluation=None):
 
 
 def _edge_items(argmap):
-    for u, v, d in ordered_edges(argmap.graph):
+    for u, v, d in ordered_edges(argmap.succ):
         yield {"source": u, "target": v, "relation": d["relation"], "group": d["group"],
                "file": d["file"], "line": d["line"]}
 
@@ -63,13 +60,12 @@ def write_json(argmap, out, evaluation=None) -> None:
     def number(value):
         return "null" if value is None else json.dumps(value)
 
-    G = argmap.graph
     files = {}
     out.write('{\n"version": 1,\n"meta": ' + json.dumps(dict(argmap.meta), ensure_ascii=False)
               + ',\n"nodes": [')
     sep = "\n"
     status = evaluation.status if evaluation is not None else {}
-    for n, d in G._node.items():
+    for n, d in argmap.nodes.items():
         f = d["file"]
         if f not in files:
             files[f] = esc(f)
@@ -87,7 +83,7 @@ def write_json(argmap, out, evaluation=None) -> None:
         sep = ",\n"
     out.write('\n],\n"edges": [')
     sep = "\n"
-    for u, v, d in ordered_edges(G):
+    for u, v, d in ordered_edges(argmap.succ):
         f = d["file"]
         if f not in files:
             files[f] = esc(f)
@@ -110,10 +106,11 @@ def to_json(argmap, evaluation=None) -> str:
 
 def to_graphml(argmap) -> str:
     """GraphML through networkx: lists become newline-joined strings, nulls are left out."""
-    G = argmap.graph
+    import networkx as nx
+
     H = nx.DiGraph()
     H.graph.update({k: str(v) for k, v in argmap.meta.items()})
-    for n, d in G.nodes(data=True):
+    for n, d in argmap.nodes.items():
         attrs = {}
         for key in NODE_FIELDS:
             value = d[key]
@@ -122,16 +119,16 @@ def to_graphml(argmap) -> str:
             if value is not None and value != "":
                 attrs[key] = value
         H.add_node(n, **attrs)
-    for u, v, d in ordered_edges(G):
+    for u, v, d in ordered_edges(argmap.succ):
         attrs = {k: d[k] for k in ("relation", "group", "file", "line") if d[k] is not None}
         H.add_edge(u, v, **attrs)
     return "\n".join(nx.generate_graphml(H, prettyprint=True)) + "\n"
 
 
-def _groups(G):
+def _groups(argmap):
     """Each support group into each node: (target, relation, [reasons]), in written order."""
     out, seen = [], {}
-    for u, v, d in ordered_edges(G):
+    for u, v, d in ordered_edges(argmap.succ):
         if d["relation"] == "cite":
             continue
         key = (d["group"], v) if d["group"] is not None else None
@@ -152,14 +149,13 @@ def as_aif(argmap) -> dict:
     (a `&` group is one RA with several premises), one CA-node per attack.
     Sources, citations and attributes have no place in AIF and are left out.
     """
-    G = argmap.graph
     nodes, edges = [], []
     number = {}
-    for n, d in G.nodes(data=True):
+    for n, d in argmap.nodes.items():
         if d["kind"] != "source":
             number[n] = str(len(nodes) + 1)
             nodes.append({"nodeID": number[n], "text": d["text"], "type": "I"})
-    for target, relation, reasons in _groups(G):
+    for target, relation, reasons in _groups(argmap):
         node_id = str(len(nodes) + 1)
         if relation == "support":
             nodes.append({"nodeID": node_id, "text": "Default Inference", "type": "RA"})
@@ -188,7 +184,6 @@ def to_argdown(argmap) -> str:
     statements that support (+) or attack (-) it. Sources are left out;
     Argdown statements have no linked groups, so `&` reasons are written as
     separate supports."""
-    G = argmap.graph
     out = []
     meta = argmap.meta
     if meta:
@@ -196,11 +191,11 @@ def to_argdown(argmap) -> str:
         out.extend(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items())
         out += ["===", ""]
     incoming = {}
-    for u, v, d in ordered_edges(G):
+    for u, v, d in ordered_edges(argmap.succ):
         if d["relation"] in ("support", "attack"):
             incoming.setdefault(v, []).append(("+" if d["relation"] == "support" else "-", u))
     section = None
-    for n, d in G.nodes(data=True):
+    for n, d in argmap.nodes.items():
         if d["kind"] == "source":
             continue
         if d["section"] != section and d["section"] is not None:
@@ -216,17 +211,18 @@ def lost_in(argmap, fmt: str) -> list[str]:
     """What a map holds that the export format ``fmt`` can't: for warnings."""
     if fmt not in ("aif", "argdown"):
         return []
-    G = argmap.graph
+    nodes = argmap.nodes.values()
     lost = []
-    sources = sum(1 for _, k in G.nodes(data="kind") if k == "source")
-    cites = sum(len(c) for _, c in G.nodes(data="cite"))
+    sources = sum(1 for d in nodes if d["kind"] == "source")
+    cites = sum(len(d["cite"]) for d in nodes)
     if sources or cites:
         lost.append(f"{sources} source(s) and {cites} citation(s)")
-    if any(d.get(k) for _, d in G.nodes(data=True) for k in ("note", "url", "tags", "weight")):
+    if any(d[k] for d in nodes for k in ("note", "url", "tags", "weight")):
         lost.append("notes, urls, tags and weights")
-    if fmt == "argdown" and any(g is not None for _, _, g in G.edges(data="group")):
+    if fmt == "argdown" and any(e["group"] is not None
+                                for nbrs in argmap.succ.values() for e in nbrs.values()):
         lost.append("linked groups (written as separate supports)")
-    if fmt == "aif" and (argmap.meta or any(s for _, s in G.nodes(data="section"))):
+    if fmt == "aif" and (argmap.meta or any(d["section"] for d in nodes)):
         lost.append("front matter and sections")
     return lost
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from . import parser as P
 from .checker import check
+from .export import ordered_edges
 from .loader import BOM, decode, loads
 from .model import FATAL_RULES
 
@@ -190,7 +191,7 @@ def difference(a, b) -> str | None:
         return "one of the two maps can't be read"
     if list(a.meta.items()) != list(b.meta.items()):
         return "the front matter differs"
-    A, B = a.graph, b.graph
+    A, B = a.nodes, b.nodes
     if len(A) != len(B):
         return "the number of nodes differs"
     names = {}
@@ -198,23 +199,23 @@ def difference(a, b) -> str | None:
         if x != y and not (x.startswith("_") and y.startswith("_")):
             return f"node `{x}` became `{y}`"
         names[x] = y
-        da, db = A.nodes[x], B.nodes[y]
+        da, db = A[x], B[y]
         for key in da:
             if key not in ("file", "line", "column", "expect_at", "url_at") and da[key] != db.get(key):
                 return f"the {key} of node `{x}` differs"
-    edges_a = {(names[u], names[v], d["relation"]) for u, v, d in A.edges(data=True)}
-    edges_b = {(u, v, d["relation"]) for u, v, d in B.edges(data=True)}
+    edges_a = {(names[u], names[v], d["relation"]) for u, v, d in ordered_edges(a.succ)}
+    edges_b = {(u, v, d["relation"]) for u, v, d in ordered_edges(b.succ)}
     if edges_a != edges_b:
         return "the edges differ"
 
-    def groups(G, rename):
+    def groups(m, rename):
         out = {}
-        for u, v, d in G.edges(data=True):
+        for u, v, d in ordered_edges(m.succ):
             if d["group"] is not None:
                 out.setdefault(d["group"], set()).add((rename(u), rename(v)))
         return {frozenset(s) for s in out.values()}
 
-    if groups(A, names.__getitem__) != groups(B, lambda n: n):
+    if groups(a, names.__getitem__) != groups(b, lambda n: n):
         return "the linked groups differ"
     if _findings(a) != _findings(b):
         return "the findings differ"

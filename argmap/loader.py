@@ -2,8 +2,8 @@
 
 This module reads bytes and decodes them (``encoding``), follows includes
 safely (``include``), hands each file's text to :mod:`argmap.parser`, and
-builds the networkx graph from the statements of all files in declaration
-order. While building, it records the findings that decide what enters the
+builds the graph (networkx's dicts, see :class:`~argmap.model.Map`) from the
+statements of all files in declaration order. While building, it records the findings that decide what enters the
 graph: ``duplicate-id``, ``dangling-reference``, ``self-relation``,
 ``conflicting-relation``, ``misused-source`` and ``duplicate-relation``. The
 rules of those names report them (see :mod:`argmap.rules`).
@@ -16,8 +16,6 @@ import difflib
 import gc
 import os
 import stat
-
-import networkx as nx
 
 from . import parser as P
 from .model import ERROR, FATAL_RULES, WARNING, Finding, Map
@@ -107,7 +105,7 @@ class _Loader:
     def __init__(self, root: str, known_rules):
         self.root = os.path.realpath(root)
         self.known_rules = known_rules
-        self.map = Map(graph=None)
+        self.map = Map()
         self.findings = self.map.findings
         self.seen: set[str] = set()
         self.count = 0
@@ -222,13 +220,13 @@ class _Loader:
     def build(self, items) -> None:
         if any(x.rule in FATAL_RULES for x in self.findings):
             return
-        G = nx.DiGraph()
-        self.G = G
         self.order = 0
         self.group_ids = {}
-        # The graph's dicts are filled directly: add_node and add_edge cost a
-        # call and a keyword dict each, which adds up on big maps.
-        nodes, succ, pred = G._node, G._succ, G._pred
+        # The graph's dicts are filled directly (networkx's layout, which
+        # Map.graph wraps): add_node and add_edge would cost a call and a keyword
+        # dict each, which adds up on big maps, and importing networkx alone
+        # costs more than reading a one-page map.
+        nodes, succ, pred = self.nodes, self.succ, self.pred = {}, {}, {}
         add = self.finding
         NodeDecl = P.NodeDecl
         # Pass 1: every node, in declaration order.
@@ -301,19 +299,18 @@ class _Loader:
                 order = self.order
         self.order = order
         self.derive_stance()
-        G.graph["meta"] = self.map.meta
-        self.map.graph = G
+        self.map.nodes, self.map.succ, self.map.pred = nodes, succ, pred
 
     def finding(self, rule, severity, file, line, column, message, hint=None, end=None):
         self.findings.append(Finding(rule, severity, file, line, column, message, hint, end))
 
     def resolve(self, f, target, line, column) -> bool:
         """True when ``target`` names an argument node; else report why not."""
-        node = self.G._node.get(target)
+        node = self.nodes.get(target)
         end = column + 1 + len(target)
         if node is None:
             self.finding("dangling-reference", ERROR, f.display, line, column,
-                         f"no node has the id `{target}`", _suggest(target, list(self.G._node)),
+                         f"no node has the id `{target}`", _suggest(target, list(self.nodes)),
                          end)
             return False
         if node["kind"] == "source":
@@ -324,26 +321,23 @@ class _Loader:
         return True
 
     def cite(self, f, stmt):
-        G = self.G
+        nodes = self.nodes
         target = stmt.target
-        node = G._node.get(target)
+        node = nodes.get(target)
         end = stmt.column + 1 + len(target)
         if node is None:
             self.finding("dangling-reference", ERROR, f.display, stmt.line, stmt.column,
                          f"no source has the id `{target}`", _suggest(target, [
-                             n for n, d in G.nodes(data=True) if d["kind"] == "source"
-                         ] or list(G._node)), end)
+                             n for n, d in nodes.items() if d["kind"] == "source"
+                         ] or list(nodes)), end)
         elif node["kind"] != "source":
             self.finding("misused-source", ERROR, f.display, stmt.line, stmt.column,
                          f"`cite: @{target}` names a {node['kind']}, not a source",
                          "cite a `source` node, or write a free-text citation without `@`", end)
-        elif not G.has_edge(stmt.node.gid, target):
-            self.order += 1
-            G.add_edge(stmt.node.gid, target, relation="cite", group=None,
-                       file=f.display, line=stmt.line, order=self.order)
+        elif target not in self.succ[stmt.node.gid]:
+            self.add_edge(stmt.node.gid, target, "cite", None, f.display, stmt.line)
 
     def relate(self, f, u, v, relation, group, line, column, quiet=False):
-        G = self.G
         if group is not None:
             key = (f.index, group)
             group = self.group_ids.get(key)
@@ -354,7 +348,7 @@ class _Loader:
             self.finding("self-relation", ERROR, f.display, line, column,
                          f"`{u}` {verb} itself", "a node can't be its own reason or objection")
             return
-        edge = G._succ[u].get(v)
+        edge = self.succ[u].get(v)
         if edge is not None:
             if edge["relation"] == relation:
                 if group is not None and edge["group"] is None:
@@ -369,14 +363,19 @@ class _Loader:
                              f"`{u}` {verb} `{v}`, but it {first} it at {edge['file']}:{edge['line']}",
                              "a reason can't both support and attack the same claim")
             return
+        self.add_edge(u, v, relation, group, f.display, line)
+
+    def add_edge(self, u, v, relation, group, file, line):
         self.order += 1
-        G.add_edge(u, v, relation=relation, group=group, file=f.display, line=line,
-                   order=self.order)
+        self.succ[u][v] = self.pred[v][u] = {
+            "relation": relation, "group": group, "file": file, "line": line,
+            "order": self.order,
+        }
 
     def derive_stance(self):
         """Pass stances from each thesis down support (same) and attack (opposite) edges."""
-        nodes = self.G._node
-        pred = self.G._pred
+        nodes = self.nodes
+        pred = self.pred
         reached = ({n for n, d in nodes.items() if d["kind"] == "thesis"}, set())  # pro, con
         todo = (list(reached[0]), [])
         while todo[0] or todo[1]:

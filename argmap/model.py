@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import networkx as nx
-
 ERROR = "error"
 WARNING = "warning"
 
@@ -57,9 +55,18 @@ class Map:
     reading and building found; :func:`argmap.check` adds the rules' findings.
     ``files`` lists every file read, the first given one first; ``texts`` maps
     each to its decoded text (for code frames).
+
+    ``nodes``, ``succ`` and ``pred`` are the graph's own dicts (node attributes;
+    edge attributes by source then target, and by target then source: one dict
+    for each edge, in both): the loader fills them, and ``graph`` is a networkx
+    view made on first use that shares them, so that whatever needs no more
+    than these (``argmap check``, ``argmap export -f json``) never imports
+    networkx, which costs more than reading a one-page map.
     """
 
-    graph: nx.DiGraph | None
+    nodes: dict | None = None
+    succ: dict | None = None
+    pred: dict | None = None
     meta: dict = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
@@ -68,15 +75,30 @@ class Map:
     real_paths: list[str] = field(default_factory=list)
     #: (file, line) -> rule ids that an ``// argmap: ignore`` comment silences there
     suppressions: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
+    _graph: object = field(default=None, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
         """True when the map was built (no syntax, encoding or include error)."""
-        return self.graph is not None
+        return self.nodes is not None
+
+    @property
+    def graph(self):
+        """The map as a :class:`networkx.DiGraph`, or ``None`` when it wasn't built."""
+        if self.nodes is None:
+            return None
+        if self._graph is None:
+            import networkx as nx
+
+            G = nx.DiGraph()
+            G._node, G._succ, G._pred = self.nodes, self.succ, self.pred
+            G.graph["meta"] = self.meta
+            self._graph = G
+        return self._graph
 
     def node(self, node_id: str) -> dict:
         """The attributes of one node."""
-        return self.graph.nodes[node_id]
+        return self.nodes[node_id]
 
 
 def file_order_key(files: list[str], rule_order: dict[str, int]):

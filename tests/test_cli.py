@@ -273,3 +273,30 @@ def test_checking_a_map_with_links_imports_nothing_of_rendering(tmp_path):
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "m.argmap")],
                          capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("args", [["check"], ["export", "-f", "json"], ["fmt", "--check"],
+                                  ["render", "-f", "dot"], ["render", "-f", "md"]])
+def test_commands_that_need_no_graph_algorithm_never_import_networkx(tmp_path, args):
+    # importing networkx costs more than checking a one-page map (issue 7)
+    (tmp_path / "m.argmap").write_text("thesis t: T.\n  + claim c: C.\n    + premise p: P.\n"
+                                       "    - counter x: X.\n      - rebuttal r: R.\n"
+                                       "        + premise q: Q.\n  url: https://example.org\n")
+    code = ("import sys, runpy; sys.argv = ['argmap'] + sys.argv[1:]\n"
+            "try:\n    runpy.run_module('argmap', run_name='__main__')\n"
+            "except SystemExit:\n    pass\n"
+            "print('networkx' in sys.modules, file=sys.stderr)")
+    out = subprocess.run([sys.executable, "-c", code, *args[:1], "m.argmap", *args[1:]],
+                         cwd=tmp_path, capture_output=True, text=True)
+    assert out.stderr.strip().splitlines()[-1] == "False", out.stderr
+
+
+def test_the_graph_is_a_networkx_view_of_the_maps_own_dicts():
+    m = argmap.loads("thesis t: T.\n  + premise p: P.\n")
+    G = m.graph
+    assert type(G).__name__ == "DiGraph" and G is m.graph
+    assert G.nodes["p"] is m.nodes["p"] and G.edges["p", "t"] is m.succ["p"]["t"]
+    assert m.pred["t"]["p"] is m.succ["p"]["t"] and G.graph["meta"] is m.meta
+    G.add_edge("t", "p", relation="attack")  # one structure: a change shows in both
+    assert m.succ["t"]["p"]["relation"] == "attack" and list(G.predecessors("p")) == ["t"]
+    assert argmap.loads("thesis t: T\n  bad line\n").graph is None

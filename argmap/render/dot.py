@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pydot
 import pydot.core
 
+from ..export import ordered_edges
 from ..links import safe_url
 from .text import dot_quoted, html_text, wrap
 
@@ -96,7 +97,7 @@ class DotOptions:
     evaluation: object = None
 
 
-def neighbourhood(G, start: str, depth: int) -> set[str]:
+def neighbourhood(m, start: str, depth: int) -> set[str]:
     """The nodes within ``depth`` edges of ``start``, in either direction."""
     seen = {start}
     queue = deque([(start, 0)])
@@ -104,10 +105,10 @@ def neighbourhood(G, start: str, depth: int) -> set[str]:
         n, d = queue.popleft()
         if d == depth:
             continue
-        for m in list(G._succ[n]) + list(G._pred[n]):
-            if m not in seen:
-                seen.add(m)
-                queue.append((m, d + 1))
+        for nb in list(m.succ[n]) + list(m.pred[n]):
+            if nb not in seen:
+                seen.add(nb)
+                queue.append((nb, d + 1))
     return seen
 
 
@@ -117,14 +118,14 @@ class Citations:
     A node's marks give the number with the locator it cites: ``[1, p. 113; 2]``.
     """
 
-    def __init__(self, G, nodes):
+    def __init__(self, m, nodes):
         self.number: dict[tuple, int] = {}
         self.text: list[str] = []
         self.of_node: dict[str, list[str]] = {}
         for n in nodes:
             marks = []
-            for value in G._node[n]["cite"]:
-                key, label, locator = citation(G, value)
+            for value in m.nodes[n]["cite"]:
+                key, label, locator = citation(m, value)
                 if key not in self.number:
                     self.number[key] = len(self.text) + 1
                     self.text.append(label)
@@ -135,13 +136,13 @@ class Citations:
                 self.of_node[n] = marks
 
 
-def citation(G, value: str) -> tuple[tuple, str, str]:
+def citation(m, value: str) -> tuple[tuple, str, str]:
     """A citation's identity, its text and its locator (a source's, or free text)."""
     if value.startswith("@"):
         ref, _, locator = value[1:].partition(",")
         ref, _, rest = ref.partition(" ")
         locator = (locator or rest).strip()
-        node = G._node.get(ref)
+        node = m.nodes.get(ref)
         if node is not None and node["kind"] == "source":
             return ("source", ref), node["text"], locator
     return ("text", value), value, ""
@@ -215,23 +216,22 @@ def _footnotes(cites: Citations) -> str:
 def build(argmap, options: DotOptions | None = None) -> pydot.Dot:
     """The pydot graph of a built map."""
     o = options or DotOptions()
-    G = argmap.graph
-    nodes = list(G)
+    nodes = list(argmap.nodes)
     if o.focus is not None:
-        keep = neighbourhood(G, o.focus, o.depth)
+        keep = neighbourhood(argmap, o.focus, o.depth)
         nodes = [n for n in nodes if n in keep]
     context: set[str] = set()
     if o.section is not None:
-        inside = {n for n in nodes if G._node[n]["section"] == o.section}
+        inside = {n for n in nodes if argmap.nodes[n]["section"] == o.section}
         for n in inside:
-            for m, e in list(G._succ[n].items()) + list(G._pred[n].items()):
-                if m not in inside and e["relation"] != "cite":
-                    context.add(m)
+            for nb, e in list(argmap.succ[n].items()) + list(argmap.pred[n].items()):
+                if nb not in inside and e["relation"] != "cite":
+                    context.add(nb)
         nodes = [n for n in nodes if n in inside or n in context]
     if o.sources != "nodes":
-        nodes = [n for n in nodes if G._node[n]["kind"] != "source"]
+        nodes = [n for n in nodes if argmap.nodes[n]["kind"] != "source"]
     # ids follow the full graph's order, so a part of the map keeps the ids of the whole
-    index = {n: i for i, n in enumerate(G)}
+    index = {n: i for i, n in enumerate(argmap.nodes)}
     ids = {n: f"n{index[n]}" for n in nodes}
     fast = o.fast if o.fast is not None else len(nodes) > 1500
 
@@ -260,7 +260,7 @@ def build(argmap, options: DotOptions | None = None) -> pydot.Dot:
                           penwidth="1.2")
     dot.set_edge_defaults(fontname=FONT, fontsize="9", arrowsize="0.8")
 
-    cites = Citations(G, nodes) if o.sources == "footnotes" else None
+    cites = Citations(argmap, nodes) if o.sources == "footnotes" else None
     clusters: dict[str, pydot.Cluster] = {}
 
     def container(section):
@@ -276,7 +276,7 @@ def build(argmap, options: DotOptions | None = None) -> pydot.Dot:
 
     kinds_seen = []
     for n in nodes:
-        d = G._node[n]
+        d = argmap.nodes[n]
         kind = d["kind"]
         if kind not in kinds_seen:
             kinds_seen.append(kind)
@@ -312,7 +312,7 @@ def build(argmap, options: DotOptions | None = None) -> pydot.Dot:
 
     relations = set()
     junctions: dict[tuple, str] = {}
-    for u, v, e in sorted(G.edges(data=True), key=lambda x: x[2]["order"]):
+    for u, v, e in ordered_edges(argmap.succ):
         if u not in ids or v not in ids:
             continue
         rel = e["relation"]
@@ -332,7 +332,7 @@ def build(argmap, options: DotOptions | None = None) -> pydot.Dot:
         key = (group, v)
         if key not in junctions:
             j = junctions[key] = f"j{len(junctions)}"
-            container(G._node[v]["section"]).add_node(pydot.Node(
+            container(argmap.nodes[v]["section"]).add_node(pydot.Node(
                 j, shape="point", width="0.09", height="0.09", color=style["color"],
                 label='""', id=eid()))
             dot.add_edge(pydot.Edge(ids[v], j, dir="back", id=eid(), **style))

@@ -63,7 +63,7 @@ sup a { text-decoration: none; }
 
 class _Page:
     def __init__(self, argmap, outline, overview: str | None, per_section: dict, home: dict):
-        self.G = argmap.graph
+        self.m = argmap
         self.o = outline
         self.overview = overview
         self.per_section = per_section  # section title -> SVG
@@ -71,7 +71,7 @@ class _Page:
         self.out: list[str] = []
 
     def text_of(self, node):
-        d = self.G._node[node]
+        d = self.m.nodes[node]
         ev = self.o.evaluation
         status = ev.status.get(node) if ev is not None else None
         if status and status != "accepted":
@@ -92,8 +92,8 @@ class _Page:
     def entry_li(self, e: Entry) -> str:
         if e.role == "linked":
             return '<li class="linked"><span class="label">Together:</span><ul>'
-        d = self.G._node[e.node]
-        word = label(self.G, e, self.o)
+        d = self.m.nodes[e.node]
+        word = label(self.m, e, self.o)
         cls = f"kind-{d['kind']} role-{e.role}"
         if "unanswered" in word:
             word = f'<span class="unanswered">{word}</span>'
@@ -126,8 +126,8 @@ class _Page:
         out.append("</ul>")
 
     def root(self, e: Entry):
-        G = self.G
-        d = G._node[e.node]
+        m = self.m
+        d = m.nodes[e.node]
         nid = self.o.ids[e.node]
         kind = "Objection" if d["kind"] == "counter" else d["kind"].capitalize()
         role = "role-objection" if d["kind"] == "counter" else ""
@@ -135,18 +135,18 @@ class _Page:
         self.out.append(f'<p class="lead"><span class="label">{kind}.</span>{self.text_of(e.node)}</p>')
         if d["note"]:
             self.out.extend(f'<p class="note">Note: {h(line)}</p>' for line in d["note"].split("\n"))
-        for verb, target in bears_on(G, e.node):
-            where = G._node[target]["section"]
+        for verb, target in bears_on(m, e.node):
+            where = m.nodes[target]["section"]
             where = f" (§ {h(where)})" if where else ""
             tid = self.o.ids[target]
             self.out.append(f'<p class="bears">{verb}: <a href="#o-{tid}">'
-                            f'{h(G._node[target]["text"])}</a>{where}</p>')
+                            f'{h(m.nodes[target]["text"])}</a>{where}</p>')
         if e.children:
             self.tree(e.children)
         self.out.append("</div>")
 
     def render(self) -> str:
-        G, o, out = self.G, self.o, self.out
+        m, o, out = self.m, self.o, self.out
         meta = o.meta
         title = meta.get("title") or "Argument map"
         lang = meta.get("lang") if _LANG.match(meta.get("lang") or "") else None
@@ -192,7 +192,7 @@ class _Page:
         if o.sources:
             out.append('<section id="sources"><h2>Sources</h2><ul>')
             for s in o.sources:
-                d = G._node[s]
+                d = m.nodes[s]
                 url = safe_url(d["url"])
                 link = f' <a href="{h(url)}" rel="noopener noreferrer">link</a>' if url else ""
                 out.append(f'<li id="o-{o.ids[s]}">{h(d["text"])}{link}</li>')
@@ -228,12 +228,11 @@ def to_html(argmap, options=None, diagram: bool = True) -> str:
     options = options or RenderOptions()
     outline = build(argmap)
     outline.evaluation = options.dot.evaluation
-    G = argmap.graph
     overview, per_section, home = None, {}, {}
     if diagram:
         base = replace(options.dot, links="outline", sources="hide")
         titles = [s.title for s in outline.sections if s.title is not None]
-        args = [n for n, d in G.nodes(data=True) if d["kind"] != "source"]
+        args = [n for n, d in argmap.nodes.items() if d["kind"] != "source"]
         if (len(args) > SECTION_DIAGRAMS_FROM and titles and base.focus is None
                 and base.section is None):
             dots = [to_dot(argmap, replace(base, section=title, direction="LR", legend=False,
@@ -242,8 +241,8 @@ def to_html(argmap, options=None, diagram: bool = True) -> str:
             per_section = dict(zip(titles, map(_inline_svg, layout_svgs(
                 dots, options.engine, options.timeout, options.memory))))
             where = {t: k for k, t in enumerate(titles)}
-            home = {n: f"s{where[G._node[n]['section']]}_{outline.ids[n]}"
-                    for n in args if G._node[n]["section"] in where}
+            home = {n: f"s{where[argmap.nodes[n]['section']]}_{outline.ids[n]}"
+                    for n in args if argmap.nodes[n]["section"] in where}
         else:
             overview = _inline_svg(layout_svgs([to_dot(argmap, base)], options.engine,
                                                options.timeout, options.memory)[0])

@@ -104,7 +104,10 @@ def _run(command: list[str], dot: str, timeout: float, memory: int = 2048) -> by
         name = signal.Signals(-done.returncode).name
         raise LayoutError(f"Graphviz crashed ({name}){memory_hint}")
     if done.returncode != 0 or not done.stdout:
-        out_of_memory = any("memory" in line.lower() or "alloc" in line.lower() for line in detail)
+        # what a capped address space looks like: a MemoryError, a failed malloc,
+        # or the dynamic loader unable to map a library of Graphviz's
+        out_of_memory = any(word in line.lower() for line in detail
+                            for word in ("memory", "alloc", "failed to map"))
         raise LayoutError("Graphviz failed" + (f": {detail[-1]}" if detail else "")
                           + (memory_hint if out_of_memory else ""))
     return done.stdout

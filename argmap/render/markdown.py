@@ -41,7 +41,7 @@ def _fn(outline, node) -> str:
     return marks
 
 
-def _entry_lines(G, outline, entry: Entry, depth: int, out: list[str]):
+def _entry_lines(m, outline, entry: Entry, depth: int, out: list[str]):
     # explicit stack: (entry, depth)
     stack = [(entry, depth)]
     while stack:
@@ -51,8 +51,8 @@ def _entry_lines(G, outline, entry: Entry, depth: int, out: list[str]):
             out.append(f"{pad}- *Together:*")
             stack.extend((c, level + 1) for c in reversed(e.children))
             continue
-        d = G._node[e.node]
-        word = label(G, e, outline)
+        d = m.nodes[e.node]
+        word = label(m, e, outline)
         if e.role in ("objection", "response"):
             word = f"**{word}**"
         text = md(d["text"])
@@ -68,15 +68,15 @@ def _entry_lines(G, outline, entry: Entry, depth: int, out: list[str]):
         stack.extend((c, level + 1) for c in reversed(e.children))
 
 
-def _root(G, outline, entry: Entry, out: list[str]):
-    d = G._node[entry.node]
+def _root(m, outline, entry: Entry, out: list[str]):
+    d = m.nodes[entry.node]
     kind = "Objection" if d["kind"] == "counter" else d["kind"].capitalize()
     out.append(f"**{kind}.** {md(d['text'])}{_fn(outline, entry.node)}{_link(d['url'])}")
     out.append("")
-    for verb, target in bears_on(G, entry.node):
-        where = G._node[target]["section"]
+    for verb, target in bears_on(m, entry.node):
+        where = m.nodes[target]["section"]
         where = f" (§ {md(where)})" if where else ""
-        out.append(f"*{verb}:* {md(G._node[target]['text'])}{where}")
+        out.append(f"*{verb}:* {md(m.nodes[target]['text'])}{where}")
         out.append("")
     if d["note"]:
         for line in d["note"].split("\n"):
@@ -84,7 +84,7 @@ def _root(G, outline, entry: Entry, out: list[str]):
             out.append("")
     lines: list[str] = []
     for child in entry.children:
-        _entry_lines(G, outline, child, 0, lines)
+        _entry_lines(m, outline, child, 0, lines)
     if lines:
         out.extend(lines)
         out.append("")
@@ -92,7 +92,6 @@ def _root(G, outline, entry: Entry, out: list[str]):
 
 def to_markdown(argmap, evaluation=None) -> str:
     """The outline; with an evaluation, rejected and undecided points are marked."""
-    G = argmap.graph
     o = build(argmap)
     o.evaluation = evaluation
     meta = o.meta
@@ -112,23 +111,23 @@ def to_markdown(argmap, evaluation=None) -> str:
         if section.title is not None:
             out += [f"## {md(section.title)}", ""]
         for entry in section.entries:
-            if not o.headings and G._node[entry.node]["kind"] == "thesis" and entry.children:
+            if not o.headings and argmap.nodes[entry.node]["kind"] == "thesis" and entry.children:
                 # no headings: each point made for the thesis becomes a section
-                _root(G, o, Entry("root", entry.node), out)
+                _root(argmap, o, Entry("root", entry.node), out)
                 for child in entry.children:
                     node = child.node if child.node else child.children[0].node
-                    title = G._node[node]["text"] if child.node else "Reasons that work together"
+                    title = argmap.nodes[node]["text"] if child.node else "Reasons that work together"
                     out += [f"## {md(title)}", ""]
                     lines: list[str] = []
-                    _entry_lines(G, o, child, 0, lines)
+                    _entry_lines(argmap, o, child, 0, lines)
                     out += lines + [""]
                 continue
-            _root(G, o, entry, out)
+            _root(argmap, o, entry, out)
 
     if o.sources:
         out += ["## Sources", ""]
         for s in o.sources:
-            d = G._node[s]
+            d = argmap.nodes[s]
             out.append(f"- {md(d['text'])}{_link(d['url'])}")
         out.append("")
     for i, note in enumerate(o.notes, 1):

@@ -53,18 +53,18 @@ class Outline:
     #: an evaluation, when the outline should mark statuses
     evaluation: object = None
 
-    def unanswered(self, G, node: str) -> bool:
-        d = G._node[node]
+    def unanswered(self, m, node: str) -> bool:
+        d = m.nodes[node]
         return d["kind"] == "counter" and not any(
-            e["relation"] == "attack" for e in G._pred[node].values())
+            e["relation"] == "attack" for e in m.pred[node].values())
 
 
-def _children(G, n):
+def _children(m, n):
     """(role, members) for each reason and objection of ``n``, in written order."""
     groups: dict[str, list[str]] = {}
     out = []
-    attacked_is_objection = G._node[n]["kind"] == "counter"
-    for u, e in sorted(G._pred[n].items(), key=lambda x: x[1]["order"]):
+    attacked_is_objection = m.nodes[n]["kind"] == "counter"
+    for u, e in sorted(m.pred[n].items(), key=lambda x: x[1]["order"]):
         rel = e["relation"]
         if rel == "cite":
             continue
@@ -83,11 +83,10 @@ def _children(G, n):
 
 
 def build(argmap) -> Outline:
-    G = argmap.graph
-    nodes = G._node
-    order = {n: i for i, n in enumerate(G)}
+    nodes = argmap.nodes
+    order = {n: i for i, n in enumerate(argmap.nodes)}
     ids = {n: f"n{i}" for n, i in order.items()}
-    args = [n for n in G if nodes[n]["kind"] != "source"]
+    args = [n for n in argmap.nodes if nodes[n]["kind"] != "source"]
 
     titles: list[str | None] = []
     for n in args:
@@ -96,7 +95,7 @@ def build(argmap) -> Outline:
     roots_of: dict[str | None, list[str]] = {t: [] for t in titles}
     for n in args:
         sec = nodes[n]["section"]
-        leads_out = [v for v, e in G._succ[n].items() if e["relation"] != "cite"]
+        leads_out = [v for v, e in argmap.succ[n].items() if e["relation"] != "cite"]
         if not any(nodes[v]["section"] == sec for v in leads_out):
             roots_of[sec].append(n)
     roots = {n for rs in roots_of.values() for n in rs}
@@ -123,17 +122,17 @@ def build(argmap) -> Outline:
             while stack:
                 entry, n = stack.pop()
                 expand = []
-                for role, members in _children(G, n):
+                for role, members in _children(argmap, n):
                     made = []
-                    for m in members:
-                        if m in done or (m in roots and m != root):
-                            where = nodes[m]["section"]
-                            made.append(Entry(role, m, pointer=where if where != title else ""))
+                    for member in members:
+                        if member in done or (member in roots and member != root):
+                            where = nodes[member]["section"]
+                            made.append(Entry(role, member, pointer=where if where != title else ""))
                         else:
-                            done.add(m)
-                            child = Entry(role, m)
+                            done.add(member)
+                            child = Entry(role, member)
                             made.append(child)
-                            expand.append((child, m))
+                            expand.append((child, member))
                     if len(members) > 1:
                         entry.children.append(Entry("linked", None, made))
                     else:
@@ -145,7 +144,7 @@ def build(argmap) -> Outline:
     notes, marks, index = [], {}, {}
     for n in args:
         for value in nodes[n]["cite"]:
-            _, text, locator = citation(G, value)
+            _, text, locator = citation(argmap, value)
             label = text.rstrip(".") + (f", {locator}" if locator else "")
             if label not in index:
                 notes.append(label)
@@ -159,7 +158,7 @@ def build(argmap) -> Outline:
         ids=ids,
         notes=notes,
         marks=marks,
-        sources=[n for n in G if nodes[n]["kind"] == "source"],
+        sources=[n for n in argmap.nodes if nodes[n]["kind"] == "source"],
         headings=any(t is not None for t in titles),
     )
 
@@ -185,26 +184,26 @@ def _mark_pointers(sections):
                 e.above = e.node in shown
 
 
-def bears_on(G, node):
+def bears_on(m, node):
     """(verb, target) for each claim ``node`` supports or attacks, in written order."""
     out = []
-    for v, e in sorted(G._succ[node].items(), key=lambda x: x[1]["order"]):
+    for v, e in sorted(m.succ[node].items(), key=lambda x: x[1]["order"]):
         if e["relation"] == "support":
             out.append(("Supports", v))
         elif e["relation"] == "attack":
-            out.append(("Objects to" if G._node[v]["kind"] != "counter" else "Answers", v))
+            out.append(("Objects to" if m.nodes[v]["kind"] != "counter" else "Answers", v))
     return out
 
 
 ROLE_LABEL = {"reason": None, "objection": "Objection", "response": "Response"}
 
 
-def label(G, entry: Entry, outline: Outline) -> str:
+def label(m, entry: Entry, outline: Outline) -> str:
     """The word an entry starts with: Objection, Response, or the node's kind."""
-    d = G._node[entry.node]
+    d = m.nodes[entry.node]
     if entry.role in ("objection", "response"):
         word = ROLE_LABEL[entry.role]
-        if entry.role == "objection" and outline.unanswered(G, entry.node):
+        if entry.role == "objection" and outline.unanswered(m, entry.node):
             word += " (unanswered)"
         return word
     return d["kind"].capitalize()

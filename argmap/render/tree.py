@@ -15,12 +15,12 @@ SIGN = {"reason": ("+ ", "green"), "objection": ("- ", "red"), "response": ("- "
         "linked": ("& ", "yellow"), "root": ("", "")}
 
 
-def _line(G, outline, e: Entry) -> Text:
+def _line(m, outline, e: Entry) -> Text:
     sign, sign_style = SIGN[e.role]
     if e.role == "linked":
         return Text.assemble((sign, sign_style), ("together:", "yellow"))
-    d = G._node[e.node]
-    word = label(G, e, outline) if e.role != "root" else d["kind"].capitalize()
+    d = m.nodes[e.node]
+    word = label(m, e, outline) if e.role != "root" else d["kind"].capitalize()
     # Text pieces, never markup: map text can't turn into rich markup.
     parts = [(sign, sign_style), (word, KIND_COLOR[d["kind"]]), (" ", ""), (safe(d["text"]), "")]
     if not e.node.startswith("_"):
@@ -34,7 +34,6 @@ def _line(G, outline, e: Entry) -> Text:
 
 
 def to_tree(argmap, node: str | None = None) -> Tree:
-    G = argmap.graph
     o = build(argmap)
     title = o.meta.get("title") or (argmap.files[0] if argmap.files else "map")
     root = Tree(Text(safe(title), style="bold"), guide_style="dim")
@@ -55,6 +54,6 @@ def to_tree(argmap, node: str | None = None) -> Tree:
         stack = [(parent, e) for e in reversed(section.entries)]
         while stack:
             branch, e = stack.pop()
-            sub = branch.add(_line(G, o, e))
+            sub = branch.add(_line(argmap, o, e))
             stack.extend((sub, c) for c in reversed(e.children))
     return root

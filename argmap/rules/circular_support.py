@@ -14,8 +14,6 @@ Fix: find the reason that really supports one of them from outside the circle,
 and drop the edge that closes it.
 """
 
-import networkx as nx
-
 from ._base import at_node, label
 
 ID = "circular-support"
@@ -24,43 +22,47 @@ DEFAULT = True
 NEEDS_GRAPH = True
 
 
-def _on_cycles(G):
-    """The support edges among nodes that may lie on a support cycle.
+def _on_cycles(argmap):
+    """The support edges among nodes that may lie on a support cycle, as a list.
 
-    Kahn's algorithm peels off every node that no remaining support edge
-    reaches; on a map without support cycles that is every node, found in one
-    linear pass, and the strongly connected components are never computed.
+    Walk the nodes in declaration order: a circle has to climb back to where it
+    started, so it holds at least one support edge from a node to one declared
+    no earlier. Most maps (reasons written under what they support) have none,
+    and that one pass settles it. Otherwise Kahn's algorithm peels off every
+    node that no remaining support edge reaches, and what is left is returned.
     """
-    succ = G._succ
+    succ = argmap.succ
+    position = {n: i for i, n in enumerate(succ)}
+    if not any(e["relation"] == "support" and position[v] >= position[u]
+               for u, nbrs in succ.items() for v, e in nbrs.items()):
+        return []
     indeg = dict.fromkeys(succ, 0)
     for nbrs in succ.values():
         for v, e in nbrs.items():
             if e["relation"] == "support":
                 indeg[v] += 1
     ready = [n for n, d in indeg.items() if not d]
-    done = 0
     while ready:
         n = ready.pop()
-        done += 1
         for v, e in succ[n].items():
             if e["relation"] == "support":
                 indeg[v] -= 1
                 if not indeg[v]:
                     ready.append(v)
-    rest = nx.DiGraph()
-    if done < len(indeg):
-        left = {n for n, d in indeg.items() if d}
-        rest.add_edges_from((u, v) for u in left for v, e in succ[u].items()
-                            if v in left and e["relation"] == "support")
-    return rest
+    left = {n for n, d in indeg.items() if d}
+    return [(u, v) for u in left for v, e in succ[u].items()
+            if v in left and e["relation"] == "support"]
 
 
 def check(argmap):
-    G = argmap.graph
-    support = _on_cycles(G)
-    if not support:
+    edges = _on_cycles(argmap)
+    if not edges:
         return []
-    position = {n: i for i, n in enumerate(G)}
+    import networkx as nx  # only for a map that may have a circle
+
+    support = nx.DiGraph(edges)
+    nodes = argmap.nodes
+    position = {n: i for i, n in enumerate(nodes)}
     findings = []
     for scc in nx.strongly_connected_components(support):
         if len(scc) < 2:
@@ -70,8 +72,8 @@ def check(argmap):
         # spell out one circle: from the first node, back to it by a shortest path
         step = min(sub.successors(first), key=position.__getitem__)
         cycle = [first] + nx.shortest_path(sub, step, first)
-        names = " → ".join(label(n, G.nodes[n]) for n in cycle)
-        findings.append(at_node(ID, SEVERITY, G.nodes[first],
+        names = " → ".join(label(n, nodes[n]) for n in cycle)
+        findings.append(at_node(ID, SEVERITY, nodes[first],
                                 f"support runs in a circle: {names}",
                                 "support one of these from outside the circle, "
                                 "and drop the edge that closes it"))

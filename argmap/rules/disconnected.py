@@ -21,7 +21,7 @@ NEEDS_GRAPH = True
 
 
 def check(argmap):
-    nodes = argmap.graph._node
+    nodes = argmap.nodes
     if not any(d["kind"] == "thesis" for d in nodes.values()):
         return []
     # A node has a stance exactly when a path of support and attack edges leads

@@ -23,6 +23,6 @@ def check(argmap):
     return [
         at_node(ID, SEVERITY, d, f"evidence {label(n, d)} cites no source",
                 "add a `cite:` line under it: `cite: @SOURCE-ID, p. N` or free text")
-        for n, d in argmap.graph.nodes(data=True)
+        for n, d in argmap.nodes.items()
         if d["kind"] == "evidence" and not d["cite"]
     ]

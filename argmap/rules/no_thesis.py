@@ -16,8 +16,7 @@ NEEDS_GRAPH = True
 
 
 def check(argmap):
-    G = argmap.graph
-    if any(d["kind"] == "thesis" for d in G._node.values()):
+    if any(d["kind"] == "thesis" for d in argmap.nodes.values()):
         return []
     return [Finding(ID, SEVERITY, argmap.files[0], 1, 1, "the map has no thesis",
                     "declare the central claim with `thesis ID: ...`")]

@@ -21,11 +21,11 @@ NEEDS_GRAPH = True
 
 
 def check(argmap):
-    G = argmap.graph
+    pred = argmap.pred
     return [
         at_node(ID, SEVERITY, d, f"counter {label(n, d)} is not answered",
                 "attack it with a rebuttal (`- rebuttal: ...` under it)")
-        for n, d in G.nodes(data=True)
+        for n, d in argmap.nodes.items()
         if d["kind"] == "counter"
-        and not any(e["relation"] == "attack" for e in G._pred[n].values())
+        and not any(e["relation"] == "attack" for e in pred[n].values())
     ]

@@ -19,11 +19,11 @@ NEEDS_GRAPH = True
 
 
 def check(argmap):
-    G = argmap.graph
+    pred = argmap.pred
     return [
         at_node(ID, SEVERITY, d, f"premise {label(n, d)} has neither support nor a cite",
                 "add `cite: ...` under it, or a `+` reason")
-        for n, d in G.nodes(data=True)
+        for n, d in argmap.nodes.items()
         if d["kind"] == "premise" and not d["cite"]
-        and not any(e["relation"] == "support" for e in G._pred[n].values())
+        and not any(e["relation"] == "support" for e in pred[n].values())
     ]

@@ -24,8 +24,7 @@ NEEDS_GRAPH = True
 
 
 def check(argmap):
-    G = argmap.graph
-    expected = [(n, d) for n, d in G.nodes(data=True) if d.get("expect")]
+    expected = [(n, d) for n, d in argmap.nodes.items() if d["expect"]]
     if not expected:
         return []
     from ..evaluate import evaluate

@@ -24,7 +24,7 @@ NEEDS_GRAPH = True
 
 def check(argmap):
     findings = []
-    for n, d in argmap.graph.nodes(data=True):
+    for n, d in argmap.nodes.items():
         url = d["url"]
         if url is not None and safe_url(url) is None:
             line, column = d.get("url_at") or (d["line"], d["column"])

@@ -22,17 +22,19 @@ NEEDS_GRAPH = True
 
 
 def check(argmap):
-    G = argmap.graph
+    pred = argmap.pred
     findings = []
-    for n, data in G.nodes(data=True):
+    for n, data in argmap.nodes.items():
         if data["kind"] not in NEEDS_SUPPORT:
             continue
-        if any(e["relation"] == "support" for e in G._pred[n].values()):
-            continue
-        how = "a `+` line under it" if n.startswith("_") else (
-            f"a `+` line under it, or `@ID supports @{n}`")
-        findings.append(at_node(
-            ID, SEVERITY, data, f"{data['kind']} {label(n, data)} has no support",
-            f"give it a reason ({how}), or make it a premise if it needs none",
-        ))
+        for e in pred[n].values():
+            if e["relation"] == "support":
+                break
+        else:  # no support
+            how = "a `+` line under it" if n.startswith("_") else (
+                f"a `+` line under it, or `@ID supports @{n}`")
+            findings.append(at_node(
+                ID, SEVERITY, data, f"{data['kind']} {label(n, data)} has no support",
+                f"give it a reason ({how}), or make it a premise if it needs none",
+            ))
     return findings

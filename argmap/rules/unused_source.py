@@ -17,11 +17,11 @@ NEEDS_GRAPH = True
 
 
 def check(argmap):
-    G = argmap.graph
+    pred = argmap.pred
     return [
         at_node(ID, SEVERITY, d, f"source {label(n, d)} is cited by nothing",
                 f"cite it with `cite: @{n}`, or delete it")
-        for n, d in G.nodes(data=True)
+        for n, d in argmap.nodes.items()
         if d["kind"] == "source"
-        and not any(e["relation"] == "cite" for e in G._pred[n].values())
+        and not any(e["relation"] == "cite" for e in pred[n].values())
     ]
