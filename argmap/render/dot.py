@@ -7,6 +7,7 @@ or :func:`~argmap.render.text.html_text`; node ids are synthetic (``n0``,
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from dataclasses import dataclass
 
@@ -15,31 +16,82 @@ import pydot.core
 
 from ..export import ordered_edges
 from ..links import safe_url
-from .text import dot_quoted, html_text, wrap
+from .text import dot_quoted, html_lines, html_text, wrap
 
 
-def _any_needs_quotes(s: str) -> bool | None:
-    """pydot's own test of whether a value needs quotes, without its per-character
-    Python loop (``not s.isascii() or "\0" in s`` is the same test, done in C)."""
-    if s.isdigit():
-        return False
-    if s.isalnum():
-        return s[0].isdigit()
-    core = pydot.core
-    if (not s.isascii() or "\0" in s) and not core.re_dbl_quoted.match(s) \
-            and not core.re_html.match(s):
-        return True
-    for test_re in (core.re_numeric, core.re_dbl_quoted, core.re_html):
-        if test_re.match(s):
-            return False
-    return None
+# -- writing the pydot objects as DOT ---------------------------------------
+#
+# pydot's to_string() decides afresh, in Python, whether each value needs quotes
+# (most of the time of rendering a big map). The graphs build() makes use only
+# plain ids, and values that are quoted ("..."), HTML-like (<...>) or drawn from
+# a few constants, so write_dot() writes them with those answers known, and asks
+# pydot only about the rest, once each. tests/render/test_dot.py holds it
+# byte-identical to to_string() on every map, option and hostile text.
+
+_PLAIN_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+_KEYWORDS = frozenset(pydot.core.dot_keywords)
 
 
-# Serialising a big map spends most of its time in that loop; the replacement
-# gives the same answer for every string (tests/render/test_dot.py checks).
-_PYDOT_ANY_NEEDS_QUOTES = getattr(pydot.core, "any_needs_quotes", None)
-if _PYDOT_ANY_NEEDS_QUOTES is not None:
-    pydot.core.any_needs_quotes = _any_needs_quotes
+def _id(name: str) -> str:
+    if _PLAIN_ID.match(name) and name.lower() not in _KEYWORDS:
+        return name
+    return pydot.core.quote_id_if_necessary(name)
+
+
+def _attrs(attributes: dict, known: dict) -> list[str]:
+    out = []
+    for key, value in attributes.items():
+        text = known.get(value)  # a value seen before: the constants, mostly
+        if text is None:
+            if value is None:
+                out.append(key)
+                continue
+            if len(value) > 1 and ((value[0] == '"' and value[-1] == '"')
+                                   or (value[0] == "<" and value[-1] == ">")):
+                text = value  # quoted or HTML-like: pydot leaves it as it is
+            else:
+                text = known[value] = pydot.core.quote_attr_if_necessary(value or '""')
+        out.append(f"{key}={text}")
+    return out
+
+
+def _write(od: dict, out: list, known: dict) -> None:
+    first = [od["type"]]
+    if od.get("name"):
+        first.append(pydot.core.quote_id_if_necessary(od["name"]))
+    out.append(" ".join(first) + " {\n")
+    out.extend(f"{a};\n" for a in _attrs(od["attributes"], known))
+    members = [obj for kind in ("edges", "nodes", "subgraphs") for objs in od[kind].values()
+               for obj in objs]
+    members.sort(key=lambda obj: obj["sequence"])
+    for obj in members:
+        kind = obj["type"]
+        if kind == "node":
+            name = obj["name"]
+            attrs = _attrs(obj["attributes"], known)
+            if name in ("graph", "node", "edge"):
+                if not attrs:
+                    out.append("\n")  # pydot writes nothing for these, then a line end
+                    continue
+            else:
+                name = _id(name)
+            out.append(f"{name} [{', '.join(attrs)}];\n" if attrs else f"{name};\n")
+        elif kind == "edge":
+            src, dst = obj["points"]
+            attrs = _attrs(obj["attributes"], known)
+            tail = f" [{', '.join(attrs)}]" if attrs else ""
+            out.append(f"{_id(src)} -> {_id(dst)}{tail};\n")
+        else:
+            _write(obj, out, known)
+    out.append("}\n")
+
+
+def write_dot(dot: pydot.Dot) -> str:
+    """The DOT text of a graph made by :func:`build`, as ``dot.to_string()`` writes it."""
+    out: list[str] = []
+    _write(dot.obj_dict, out, {})
+    return "".join(out)
+
 
 FONT = "Helvetica"
 
@@ -61,6 +113,8 @@ KIND_STYLE = {
     "source": {"fillcolor": "#f2f2f2", "color": "#808080", "style": "filled", "shape": "box",
                "fontsize": "9", "tag": "#666666"},
 }
+#: each kind's node attributes (its style without the tag colour)
+NODE_ATTRS = {kind: {k: v for k, v in st.items() if k != "tag"} for kind, st in KIND_STYLE.items()}
 #: with --eval: rejected nodes greyed and struck through, undecided ones pale yellow
 STATUS_STYLE = {
     "rejected": {"fillcolor": "#e4e4e4", "color": "#8a8a8a", "fontcolor": "#555555"},
@@ -155,7 +209,7 @@ def _label(kind: str, text: str, marks: list[str] | None, style, tag=None,
         tag += "  [" + html_text("; ".join(marks)) + "]"
     if status:
         tag += "  ·  " + html_text(status)
-    lines = "<BR/>".join(html_text(line) for line in wrap(text))
+    lines = html_lines(wrap(text))
     if status and status.startswith("REJECTED"):
         lines = f"<S>{lines}</S>"
     return (f'<<FONT POINT-SIZE="8" COLOR="{style["tag"]}">{tag}</FONT>'
@@ -170,7 +224,7 @@ def _header(meta: dict) -> str | None:
     parts = []
     if title:
         parts.append('<FONT POINT-SIZE="18"><B>'
-                     + "<BR/>".join(html_text(t) for t in wrap(title, 70)) + "</B></FONT>")
+                     + html_lines(wrap(title, 70)) + "</B></FONT>")
     if byline:
         parts.append(f'<FONT POINT-SIZE="12">{html_text(byline)}</FONT>')
     return "<" + "<BR/>".join(parts) + "<BR/> >"
@@ -281,7 +335,7 @@ def build(argmap, options: DotOptions | None = None) -> pydot.Dot:
         if kind not in kinds_seen:
             kinds_seen.append(kind)
         s = KIND_STYLE[kind]
-        attrs = {k: v for k, v in s.items() if k != "tag"}
+        attrs = NODE_ATTRS[kind].copy()
         ev = o.evaluation
         status = None
         if ev is not None and n in ev.status:
@@ -358,4 +412,4 @@ def build(argmap, options: DotOptions | None = None) -> pydot.Dot:
 
 
 def to_dot(argmap, options: DotOptions | None = None) -> str:
-    return build(argmap, options).to_string()
+    return write_dot(build(argmap, options))

@@ -7,6 +7,8 @@ import sys
 import pydot
 import pygraphviz
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import argmap
 from argmap.render import render
@@ -147,11 +149,37 @@ def _o(**kw):
     return RenderOptions(dot=DotOptions(**kw))
 
 
-def test_the_faster_quoting_test_agrees_with_pydots(hostile):
-    from argmap.render.dot import _PYDOT_ANY_NEEDS_QUOTES, _any_needs_quotes
+_VARIANTS = [{}, {"sources": "nodes"}, {"sources": "hide", "legend": False, "direction": "LR"},
+             {"fast": True}, {"section": "Safety"}, {"id_prefix": "p_", "links": "outline"}]
 
-    samples = ["", "0", "12", "a1", "1a", "abc", "a b", '"quoted"', "<html>", "-1.5", ".5",
-               "ünï", "ü1", "a\0b", '"ü"', "<ü>", "x-y", "node", "_x", "\\N"] + HOSTILE
-    samples += [line for line in render(argmap.load(hostile), "dot").split('"')]
-    for s in samples:
-        assert _any_needs_quotes(s) == _PYDOT_ANY_NEEDS_QUOTES(s), repr(s)
+
+@pytest.mark.parametrize("variant", _VARIANTS)
+def test_write_dot_is_pydots_own_to_string(hostile, variant):
+    from argmap.evaluate import evaluate
+    from argmap.render.dot import write_dot
+
+    maps = sorted(ROOT.glob("maps/**/*.argmap")) + [hostile]
+    for path in maps:
+        m = argmap.load(path)
+        if not m.ok:
+            continue
+        for options in (DotOptions(**variant), DotOptions(**variant, evaluation=evaluate(m))):
+            graph = build(m, options)
+            assert write_dot(graph) == graph.to_string(), path
+    odd = pydot.Dot("g", graph_type="digraph")
+    for value in ["", "0", "1.5", "a b", "node", "ü", "x,y", '"', "<", "#fff", "a\\N"]:
+        odd.add_node(pydot.Node("n", label=value))
+    odd.add_node(pydot.Node("node"))
+    assert write_dot(odd) == odd.to_string()
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(st.text(st.sampled_from("ab c\t\n-xyz\u00e9\x01"), max_size=120), st.integers(1, 45))
+def test_wrap_is_textwraps(text, width):
+    import textwrap
+
+    from argmap.render.text import clean
+
+    expected = textwrap.wrap(clean(text), width, break_long_words=True,
+                             break_on_hyphens=False) or [""]
+    assert wrap(text, width) == expected
