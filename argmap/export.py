@@ -73,12 +73,19 @@ def write_json(argmap, out, evaluation=None) -> None:
         if n in status:
             extra = (f', "status": "{status[n]}", '
                      f'"strength": {json.dumps(round(evaluation.strength[n], 9))}')
+        section, stance, note, url, weight, expect, cite, tags = (
+            d["section"], d["stance"], d["note"], d["url"], d["weight"], d["expect"],
+            d["cite"], d["tags"])
         out.write(
             f'{sep}{{"id": {esc(n)}, "kind": "{d["kind"]}", "text": {esc(d["text"])}, '
-            f'"section": {opt(d["section"])}, "stance": {opt(d["stance"])}, '
-            f'"cite": {strings(d["cite"])}, "tags": {strings(d["tags"])}, '
-            f'"note": {opt(d["note"])}, "url": {opt(d["url"])}, '
-            f'"weight": {number(d["weight"])}, "expect": {opt(d["expect"])}, '
+            f'"section": {"null" if section is None else esc(section)}, '
+            f'"stance": {"null" if stance is None else esc(stance)}, '
+            f'"cite": {strings(cite) if cite else "[]"}, '
+            f'"tags": {strings(tags) if tags else "[]"}, '
+            f'"note": {"null" if note is None else esc(note)}, '
+            f'"url": {"null" if url is None else esc(url)}, '
+            f'"weight": {"null" if weight is None else json.dumps(weight)}, '
+            f'"expect": {"null" if expect is None else esc(expect)}, '
             f'"file": {files[f]}, "line": {d["line"]}, "column": {d["column"]}{extra}}}')
         sep = ",\n"
     out.write('\n],\n"edges": [')

@@ -373,7 +373,41 @@ class _Loader:
         }
 
     def derive_stance(self):
-        """Pass stances from each thesis down support (same) and attack (opposite) edges."""
+        """Pass stances from each thesis down support (same) and attack (opposite) edges.
+
+        A node is pro when a path of support and attack edges with an even
+        number of attacks leads from it to a thesis, con when one with an odd
+        number does, mixed when both do.
+        """
+        if not self._stance_in_order():
+            self._stance_by_walk()
+
+    def _stance_in_order(self) -> bool:
+        """Stances in one pass in declaration order, when every support and
+        attack edge leads to a node declared earlier (reasons written under
+        what they bear on, relation lines back to what came before: most maps).
+        Then each node's stance follows from its targets', already known.
+        False, with nothing changed, when an edge leads forward."""
+        PRO, CON = 1, 2
+        flip = (0, CON, PRO, PRO | CON)
+        seen = {}
+        for n, nbrs in self.succ.items():
+            mark = PRO if self.nodes[n]["kind"] == "thesis" else 0
+            for v, e in nbrs.items():
+                rel = e["relation"]
+                if rel == "cite":
+                    continue
+                other = seen.get(v)
+                if other is None:
+                    return False  # v comes later: walk instead
+                mark |= other if rel == "support" else flip[other]
+            seen[n] = mark
+        names = (None, "pro", "con", "mixed")
+        for n, d in self.nodes.items():
+            d["stance"] = names[seen[n]]
+        return True
+
+    def _stance_by_walk(self):
         nodes = self.nodes
         pred = self.pred
         reached = ({n for n, d in nodes.items() if d["kind"] == "thesis"}, set())  # pro, con

@@ -226,6 +226,8 @@ class _Parser:
         self.error_line = 0
         self.groups = 0
         self.depth = 0
+        # one look at the whole text; ASCII text (checked in C, fast) has none
+        self.has_bidi = not text.isascii() and _BIDI_RE.search(text) is not None
         if lines:
             self.out.lines = []
 
@@ -252,7 +254,7 @@ class _Parser:
         start = self.front_matter()
         stack: list[_Level] = []
         # the fast path is for files without bidi controls (one search of the text)
-        fast = _FAST_CHILD.match if not _BIDI_RE.search(self.text) else (lambda raw: None)
+        fast = _FAST_CHILD.match if not self.has_bidi else (lambda raw: None)
         statements = self.out.statements
         recording = self.out.lines is not None
         for index in range(start, len(lines)):
@@ -731,7 +733,7 @@ class _Parser:
                 decl.expect_at = (lineno, column)
 
     def scan_bidi(self):
-        if not _BIDI_RE.search(self.text):
+        if not self.has_bidi:
             return
         for index, raw in enumerate(self.lines):
             m = _BIDI_RE.search(raw)

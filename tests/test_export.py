@@ -71,3 +71,57 @@ def test_json_writer_agrees_with_the_json_module_on_hostile_text():
     assert json.loads(to_json(m)) == json.loads(json.dumps(as_dict(m)))
     ev = evaluate(m)
     assert json.loads(to_json(m, ev)) == json.loads(json.dumps(as_dict(m, ev)))
+
+
+def _stance_oracle(G):
+    """Stances by reachability in the graph of (node, parity of the attacks on the way)."""
+    H = nx.DiGraph()
+    H.add_nodes_from((n, p) for n in G for p in (0, 1))
+    for u, v, r in G.edges(data="relation"):
+        if r != "cite":
+            flip = r == "attack"
+            H.add_edges_from(((u, p), (v, p ^ flip)) for p in (0, 1))
+    theses = [t for t in G if G.nodes[t]["kind"] == "thesis"]
+    out = {}
+    for n in G:
+        reach = nx.descendants(H, (n, 0)) | {(n, 0)}
+        pro, con = (any((t, p) in reach for t in theses) for p in (0, 1))
+        out[n] = {(True, True): "mixed", (True, False): "pro", (False, True): "con"}.get((pro, con))
+    return out
+
+
+def test_stances_are_parities_of_paths_to_a_thesis():
+    # both ways the loader derives them: one pass when every edge leads back to an
+    # earlier node (child lines, relation lines to earlier nodes), a walk otherwise
+    import random
+
+    import argmap
+
+    rng = random.Random(7)
+    for _ in range(300):
+        n = rng.randint(1, 8)
+        kinds = [rng.choice(["thesis", "claim", "premise", "counter"]) for _ in range(n)]
+        lines = [f"{k} a{i}: A{i}." for i, k in enumerate(kinds)]
+        forward = rng.random() < 0.5
+        for _ in range(rng.randint(0, 10)):
+            i, j = rng.randrange(n), rng.randrange(n)
+            if not forward:
+                i, j = max(i, j), min(i, j)
+            if i != j:
+                lines.append(f"@a{i} {rng.choice(['supports', 'attacks'])} @a{j}")
+        m = argmap.loads("\n".join(lines) + "\n")
+        want = _stance_oracle(m.graph)
+        assert {x: d["stance"] for x, d in m.nodes.items()} == want, lines
+
+
+def test_ordered_edges_follow_the_order_numbers_however_they_run():
+    import argmap
+    from argmap.export import ordered_edges
+
+    m = argmap.loads("thesis t: T.\n  + premise p: P.\n  - counter c: C.\n    - rebuttal r: R.\n"
+                     "      + premise q: Q.\n@q supports @t\n")
+    loaded = [(u, v) for u, v, _ in ordered_edges(m.succ)]
+    assert loaded == [("p", "t"), ("c", "t"), ("r", "c"), ("q", "r"), ("q", "t")]
+    for u, v, d in ordered_edges(m.succ):
+        d["order"] = 100 - d["order"] * 10  # gaps, and backwards
+    assert [(u, v) for u, v, _ in ordered_edges(m.succ)] == loaded[::-1]
