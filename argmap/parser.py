@@ -26,7 +26,7 @@ from .model import ERROR, Finding
 KINDS = ("thesis", "claim", "premise", "evidence", "counter", "rebuttal", "source")
 KIND_SET = frozenset(KINDS)
 # The line most maps are made of, `  + kind id: text`, matched in one go
-_FAST_CHILD = re.compile(r"( +)([+-]) (thesis|claim|premise|evidence|counter|rebuttal) "
+_FAST_CHILD = re.compile(r"( +)([+&-]) (thesis|claim|premise|evidence|counter|rebuttal) "
                          r"([a-z][a-z0-9_-]{0,63}): +(\S(?:.*\S)?)\s*\Z")
 RESERVED = KIND_SET | {"include", "supports", "attacks"}
 #: kinds that need incoming support (section 2's kinds table)
@@ -265,20 +265,32 @@ class _Parser:
             if m is not None and "\r" not in raw:
                 # `  + kind id: text` under a node: no stripping, no dispatch; anything
                 # unusual about it falls through to the general path below
-                indent = len(m.group(1))
+                spaces, sign, kind, node_id, text = m.groups()
+                indent = len(spaces)
                 while stack and stack[-1].indent >= indent:
                     stack.pop()
                 if stack:
                     parent = stack[-1]
-                    node_id = m.group(4)
+                    prev = parent.last_reason
                     if (parent.what == "node" and parent.kind != "source"
                             and node_id not in RESERVED
-                            and (parent.child_indent == indent or parent.child_indent is None)):
+                            and (parent.child_indent == indent or parent.child_indent is None)
+                            and (sign != "&" or prev is not None)):
                         parent.child_indent = indent
-                        sign, kind, text = m.group(2), m.group(3), m.group(5)
+                        group = None
+                        if sign == "+":
+                            relation = "support"
+                        elif sign == "-":
+                            relation = "attack"
+                        else:  # `&`: in a group with the reason just above
+                            relation = prev.relation
+                            if prev.group is None:
+                                self.groups += 1
+                                prev.group = self.groups
+                            group = prev.group
                         decl = NodeDecl(kind, node_id, text, index + 1, indent + 1,
                                         self.headings[-1][1] if self.headings else None,
-                                        parent.decl, "support" if sign == "+" else "attack")
+                                        parent.decl, relation, group)
                         statements.append(decl)
                         parent.last_reason = decl
                         if recording:

@@ -81,7 +81,7 @@ def test_check_never_crashes(tmp_path, batch):
 
 # The same properties through hypothesis (derandomized): arbitrary bytes and
 # mutated conformance files, through the whole pipeline at the API level.
-from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import HealthCheck, example, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 import argmap  # noqa: E402
@@ -131,3 +131,54 @@ def test_pipeline_on_arbitrary_bytes(data):
 @given(_mutated())
 def test_pipeline_on_mutated_conformance_files(data):
     _pipeline(data)
+
+
+def _parsed(data, lines=True):
+    """A file's parse as plain data: statements (parents as indexes), findings, lines."""
+    from argmap import parser as P
+    from argmap.rules import RULE_IDS
+
+    text = data.decode("utf-8", "replace")
+    out = P.parse(text, "f.argmap", (), RULE_IDS, lines=lines)
+    index = {id(s): i for i, s in enumerate(out.statements)}
+
+    def plain(stmt):
+        slots = getattr(type(stmt), "__slots__", ())
+        fields = {k: getattr(stmt, k) for k in slots}
+        for k in ("parent", "node"):
+            if k in fields and fields[k] is not None:
+                fields[k] = index.get(id(fields[k]), "outside")
+        return type(stmt).__name__, fields
+
+    return [plain(s) for s in out.statements], out.findings, out.lines, out.meta
+
+
+_CHILD_LINES = st.builds(
+    lambda indent, sign, kind, name, text: f"{' ' * indent}{sign} {kind} {name}: {text}",
+    st.sampled_from([2, 2, 2, 4, 4, 0, 1, 6]), st.sampled_from("+-&"),
+    st.sampled_from(["claim", "premise", "counter", "rebuttal", "evidence", "source", "thesis"]),
+    st.sampled_from(["a", "b", "c1", "x_y", "a", "b", "include", "a" * 65]),
+    st.sampled_from(["T.", "T.", "T.", "T.  ", "t\r", "a: b", " ", "\u202e"]))
+_OTHER_LINES = st.sampled_from(["thesis t: T.", "thesis t: T.", "source s: S.", "  + @a",
+                                "  cite: @s, p. 1", "# H", "", "  // note", "@a supports @t"])
+_LINES = st.lists(st.one_of(_CHILD_LINES, _OTHER_LINES), max_size=14).map(
+    lambda ls: "\n".join(ls).encode("utf-8"))
+
+
+@settings(max_examples=800, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.one_of(_mutated(), _LINES))
+@example(b"thesis t: T.\n  - counter a: A.\n  & premise b: B.\n")  # a group of attacks
+@example(b"thesis t: T.\n  & premise b: B.\n")  # a group with no first member
+@example(b"thesis t: T.\n  + @c\n  & premise b: B.\nclaim c: C.\n")  # after a reference
+@example(b"thesis t: T.\n  + premise a: A.\n    & premise b: B.\n")  # under the first
+def test_the_parsers_fast_path_reads_lines_as_its_general_path_does(monkeypatch, data):
+    import re
+
+    from argmap import parser as P
+
+    fast = _parsed(data)
+    with monkeypatch.context() as mp:
+        mp.setattr(P, "_FAST_CHILD", re.compile(r"(?!)"))  # matches nothing
+        general = _parsed(data)
+    assert fast == general
