@@ -103,6 +103,7 @@ class _File:
 
 class _Loader:
     def __init__(self, root: str, known_rules):
+        self.given_root = os.path.abspath(root)
         self.root = os.path.realpath(root)
         self.known_rules = known_rules
         self.map = Map()
@@ -114,7 +115,12 @@ class _Loader:
 
     def add_file(self, display, abspath, data, sections):
         """Decode and parse one file; return its statements (None on failure)."""
-        real = os.path.realpath(abspath)
+        folder, name = os.path.split(abspath)
+        if os.path.normcase(folder) == os.path.normcase(self.given_root) and name \
+                and not os.path.islink(abspath):
+            real = os.path.join(self.root, name)  # one lstat, not one for each folder above
+        else:
+            real = os.path.realpath(abspath)
         f = _File(display, abspath, real, len(self.map.files))
         self.seen.add(real)
         self.map.files.append(display)
