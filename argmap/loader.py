@@ -236,73 +236,75 @@ class _Loader:
         add = self.finding
         NodeDecl = P.NodeDecl
         # Pass 1: every node, in declaration order.
-        for f, stmt in _each(items):
-            if type(stmt) is not NodeDecl:
-                continue
-            gid = stmt.id
-            if gid is None:
-                gid = f"_{stmt.line}" if f.index == 0 else f"_{f.index}_{stmt.line}"
-            elif gid in nodes:
-                first = nodes[gid]
-                add("duplicate-id", ERROR, f.display, stmt.line, stmt.column,
-                    f"the id `{gid}` is already declared at {first['file']}:{first['line']}",
-                    "give this node an id of its own; its children count for the first one")
+        for f, stmts in items:
+            for stmt in stmts:
+                if type(stmt) is not NodeDecl:
+                    continue
+                gid = stmt.id
+                if gid is None:
+                    gid = f"_{stmt.line}" if f.index == 0 else f"_{f.index}_{stmt.line}"
+                elif gid in nodes:
+                    first = nodes[gid]
+                    add("duplicate-id", ERROR, f.display, stmt.line, stmt.column,
+                        f"the id `{gid}` is already declared at {first['file']}:{first['line']}",
+                        "give this node an id of its own; its children count for the first one")
+                    stmt.gid = gid
+                    stmt.dropped = True
+                    continue
                 stmt.gid = gid
-                stmt.dropped = True
-                continue
-            stmt.gid = gid
-            succ[gid] = {}
-            pred[gid] = {}
-            notes = stmt.notes
-            nodes[gid] = {
-                "kind": stmt.kind, "text": stmt.text, "section": stmt.section, "stance": None,
-                "cite": stmt.cites or [], "tags": stmt.tags or [],
-                "note": "\n".join(notes) if notes else None,
-                "url": stmt.url, "weight": stmt.weight, "expect": stmt.expect,
-                "expect_at": stmt.expect_at, "url_at": stmt.url_at,
-                "file": f.display, "line": stmt.line, "column": stmt.column,
-            }
+                succ[gid] = {}
+                pred[gid] = {}
+                notes = stmt.notes
+                nodes[gid] = {
+                    "kind": stmt.kind, "text": stmt.text, "section": stmt.section, "stance": None,
+                    "cite": stmt.cites or [], "tags": stmt.tags or [],
+                    "note": "\n".join(notes) if notes else None,
+                    "url": stmt.url, "weight": stmt.weight, "expect": stmt.expect,
+                    "expect_at": stmt.expect_at, "url_at": stmt.url_at,
+                    "file": f.display, "line": stmt.line, "column": stmt.column,
+                }
         # Pass 2: every relation, in the order written.
         order = 0
-        for f, stmt in _each(items):
-            t = type(stmt)
-            if t is NodeDecl:
-                parent = stmt.parent
-                if parent is None:
-                    continue
-                u, v = stmt.gid, parent.gid
-                if stmt.group is None and u != v and v not in succ[u]:
-                    # the common case, inline: a new edge from a child line
-                    order += 1
-                    e = {"relation": stmt.relation, "group": None, "file": f.display,
-                         "line": stmt.line, "order": order}
-                    succ[u][v] = e
-                    pred[v][u] = e
-                    continue
-                self.order = order
-                self.relate(f, u, v, stmt.relation, stmt.group, stmt.line, stmt.column,
-                            quiet=stmt.dropped)
-                order = self.order
-            elif t is P.Reference:
-                self.order = order
-                if self.resolve(f, stmt.target, stmt.line, stmt.column):
-                    self.relate(f, stmt.target, stmt.parent.gid, stmt.relation, stmt.group,
-                                stmt.line, stmt.column)
-                order = self.order
-            elif t is P.Relation:
-                self.order = order
-                ok = self.resolve(f, stmt.source, stmt.line, stmt.source_column)
-                ok = self.resolve(f, stmt.target, stmt.line, stmt.target_column) and ok
-                if ok:
-                    self.relate(f, stmt.source, stmt.target, stmt.relation, None,
-                                stmt.line, 1)
-                order = self.order
-            elif t is P.Cite:
-                if stmt.node.dropped:
-                    continue  # a dropped duplicate's attributes go with it
-                self.order = order
-                self.cite(f, stmt)
-                order = self.order
+        for f, stmts in items:
+            for stmt in stmts:
+                t = type(stmt)
+                if t is NodeDecl:
+                    parent = stmt.parent
+                    if parent is None:
+                        continue
+                    u, v = stmt.gid, parent.gid
+                    if stmt.group is None and u != v and v not in succ[u]:
+                        # the common case, inline: a new edge from a child line
+                        order += 1
+                        e = {"relation": stmt.relation, "group": None, "file": f.display,
+                             "line": stmt.line, "order": order}
+                        succ[u][v] = e
+                        pred[v][u] = e
+                        continue
+                    self.order = order
+                    self.relate(f, u, v, stmt.relation, stmt.group, stmt.line, stmt.column,
+                                quiet=stmt.dropped)
+                    order = self.order
+                elif t is P.Reference:
+                    self.order = order
+                    if self.resolve(f, stmt.target, stmt.line, stmt.column):
+                        self.relate(f, stmt.target, stmt.parent.gid, stmt.relation, stmt.group,
+                                    stmt.line, stmt.column)
+                    order = self.order
+                elif t is P.Relation:
+                    self.order = order
+                    ok = self.resolve(f, stmt.source, stmt.line, stmt.source_column)
+                    ok = self.resolve(f, stmt.target, stmt.line, stmt.target_column) and ok
+                    if ok:
+                        self.relate(f, stmt.source, stmt.target, stmt.relation, None,
+                                    stmt.line, 1)
+                    order = self.order
+                elif t is P.Cite:
+                    if stmt.node.dropped:
+                        continue  # a dropped duplicate's attributes go with it
+                    self.order = order
+                    self.cite(f, stmt)
+                    order = self.order
         self.order = order
         self.derive_stance()
         self.map.nodes, self.map.succ, self.map.pred = nodes, succ, pred
@@ -436,13 +438,6 @@ class _Loader:
             nodes[n]["stance"] = "mixed" if n in con else "pro"
         for n in con - pro:
             nodes[n]["stance"] = "con"
-
-
-def _each(runs):
-    """(file, statement) for every statement of a list of (file, statements) runs."""
-    for f, stmts in runs:
-        for stmt in stmts:
-            yield f, stmt
 
 
 @contextlib.contextmanager
