@@ -307,9 +307,11 @@ def build(argmap, options: DotOptions | None = None) -> pydot.Dot:
         dot.set(key, value)
     # every SVG element gets an id of this diagram's own, so diagrams can share a page
     count = iter(range(1 << 30))
+    # the prefix is quoted once: the rest of each id is a letter and a number
+    quoted_prefix = dot_quoted(o.id_prefix)[:-1]
 
     def eid():
-        return dot_quoted(f"{o.id_prefix}x{next(count)}")
+        return f'{quoted_prefix}x{next(count)}"'
     dot.set_node_defaults(shape="box", fontname=FONT, fontsize="11", margin="0.14,0.07",
                           penwidth="1.2")
     dot.set_edge_defaults(fontname=FONT, fontsize="9", arrowsize="0.8")
@@ -351,7 +353,7 @@ def build(argmap, options: DotOptions | None = None) -> pydot.Dot:
             attrs["label"] = _label(kind, d["text"], None, CONTEXT_STYLE | {"tag": "#777777"},
                                     tag=where)
         attrs["tooltip"] = dot_quoted(d["text"])
-        attrs["id"] = dot_quoted(f"{o.id_prefix}{ids[n]}")
+        attrs["id"] = f'{quoted_prefix}{ids[n]}"'
         if o.focus == n:
             attrs["penwidth"] = "3.5"
         if o.links == "outline":
