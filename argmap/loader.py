@@ -3,10 +3,11 @@
 This module reads bytes and decodes them (``encoding``), follows includes
 safely (``include``), hands each file's text to :mod:`argmap.parser`, and
 builds the graph (networkx's dicts, see :class:`~argmap.model.Map`) from the
-statements of all files in declaration order. While building, it records the findings that decide what enters the
-graph: ``duplicate-id``, ``dangling-reference``, ``self-relation``,
-``conflicting-relation``, ``misused-source`` and ``duplicate-relation``. The
-rules of those names report them (see :mod:`argmap.rules`).
+statements of all files in declaration order. While building, it records the
+findings that decide what enters the graph: ``duplicate-id``,
+``dangling-reference``, ``self-relation``, ``conflicting-relation``,
+``misused-source`` and ``duplicate-relation``. The rules of those names report
+them (see :mod:`argmap.rules`).
 """
 
 from __future__ import annotations

@@ -1,14 +1,13 @@
 """argmap fmt: the layout, idempotence, meaning kept, and safe writes."""
 
 import os
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import argmap
-from argmap.fmt import difference, format_source, format_text
+from argmap.fmt import difference, format_source
 from helpers import ROOT, TESTS, invoke
 
 CASES = sorted((TESTS / "fmt").glob("*.in.argmap"))

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 import argmap
-from argmap.render import RenderOptions, render
+from argmap.render import render
 from argmap.render.layout import LayoutError, layout
 from argmap.render.text import wrap
 from helpers import HOSTILE
