@@ -1,8 +1,9 @@
 """A map as a Graphviz DOT graph, built with pydot objects.
 
-Every string from the map reaches DOT through :func:`~argmap.render.text.dot_quoted`
-or :func:`~argmap.render.text.html_text`; node ids are synthetic (``n0``,
-``n1``, …); only the attributes written here are ever set.
+Every string from the map reaches DOT through :func:`~argmap.render.text.dot_quoted`,
+:func:`~argmap.render.text.html_text` or :func:`~argmap.render.text.html_lines`;
+node ids are synthetic (``n0``, ``n1``, …); only the attributes written here are
+ever set. :func:`write_dot` writes the pydot graph as DOT text.
 """
 
 from __future__ import annotations
