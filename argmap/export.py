@@ -51,54 +51,45 @@ def write_json(argmap, out, evaluation=None) -> None:
     """
     esc = json.encoder.encode_basestring
 
-    def opt(value):
-        return "null" if value is None else esc(value)
-
     def strings(values):
         return "[" + ", ".join(map(esc, values)) + "]" if values else "[]"
 
-    def number(value):
-        return "null" if value is None else json.dumps(value)
-
-    files = {}
+    # what repeats (files, sections, stances, groups) is escaped once
+    known = {None: "null"}
     out.write('{\n"version": 1,\n"meta": ' + json.dumps(dict(argmap.meta), ensure_ascii=False)
               + ',\n"nodes": [')
     sep = "\n"
     status = evaluation.status if evaluation is not None else {}
     for n, d in argmap.nodes.items():
-        f = d["file"]
-        if f not in files:
-            files[f] = esc(f)
+        f, section, stance = d["file"], d["section"], d["stance"]
+        for value in (f, section, stance):
+            if value not in known:
+                known[value] = esc(value)
+        note, url, weight, expect = d["note"], d["url"], d["weight"], d["expect"]
+        attrs = (f'"cite": {strings(d["cite"])}, "tags": {strings(d["tags"])}, '
+                 f'"note": {"null" if note is None else esc(note)}, '
+                 f'"url": {"null" if url is None else esc(url)}, '
+                 f'"weight": {"null" if weight is None else json.dumps(weight)}, '
+                 f'"expect": {"null" if expect is None else esc(expect)}, ')
         extra = ""
         if n in status:
             extra = (f', "status": "{status[n]}", '
                      f'"strength": {json.dumps(round(evaluation.strength[n], 9))}')
-        section, stance, note, url, weight, expect, cite, tags = (
-            d["section"], d["stance"], d["note"], d["url"], d["weight"], d["expect"],
-            d["cite"], d["tags"])
         out.write(
             f'{sep}{{"id": {esc(n)}, "kind": "{d["kind"]}", "text": {esc(d["text"])}, '
-            f'"section": {"null" if section is None else esc(section)}, '
-            f'"stance": {"null" if stance is None else esc(stance)}, '
-            f'"cite": {strings(cite) if cite else "[]"}, '
-            f'"tags": {strings(tags) if tags else "[]"}, '
-            f'"note": {"null" if note is None else esc(note)}, '
-            f'"url": {"null" if url is None else esc(url)}, '
-            f'"weight": {"null" if weight is None else json.dumps(weight)}, '
-            f'"expect": {"null" if expect is None else esc(expect)}, '
-            f'"file": {files[f]}, "line": {d["line"]}, "column": {d["column"]}{extra}}}')
+            f'"section": {known[section]}, "stance": {known[stance]}, {attrs}'
+            f'"file": {known[f]}, "line": {d["line"]}, "column": {d["column"]}{extra}}}')
         sep = ",\n"
     out.write('\n],\n"edges": [')
     sep = "\n"
     for u, v, d in ordered_edges(argmap.succ):
-        f = d["file"]
-        if f not in files:
-            files[f] = esc(f)
-        group = d["group"]
+        f, group = d["file"], d["group"]
+        for value in (f, group):
+            if value not in known:
+                known[value] = esc(value)
         out.write(f'{sep}{{"source": {esc(u)}, "target": {esc(v)}, '
-                  f'"relation": "{d["relation"]}", '
-                  f'"group": {"null" if group is None else esc(group)}, '
-                  f'"file": {files[f]}, "line": {d["line"]}}}')
+                  f'"relation": "{d["relation"]}", "group": {known[group]}, '
+                  f'"file": {known[f]}, "line": {d["line"]}}}')
         sep = ",\n"
     out.write("\n]\n}\n")
 
