@@ -276,7 +276,8 @@ def test_checking_a_map_with_links_imports_nothing_of_rendering(tmp_path):
 
 
 @pytest.mark.parametrize("args", [["check"], ["export", "-f", "json"], ["fmt", "--check"],
-                                  ["render", "-f", "dot"], ["render", "-f", "md"]])
+                                  ["render", "-f", "dot"], ["render", "-f", "md"], ["eval"],
+                                  ["export", "-f", "argdown"]])
 def test_commands_that_need_no_graph_algorithm_never_import_networkx(tmp_path, args):
     # importing networkx costs more than checking a one-page map (issue 7)
     (tmp_path / "m.argmap").write_text("thesis t: T.\n  + claim c: C.\n    + premise p: P.\n"
