@@ -42,16 +42,16 @@ def _id(name: str) -> str:
 def _attrs(attributes: dict, known: dict) -> list[str]:
     out = []
     for key, value in attributes.items():
+        end = value[-1:] if value is not None else None
+        if (end == '"' or end == ">") and len(value) > 1 and value[0] == ('"' if end == '"' else "<"):
+            out.append(f"{key}={value}")  # quoted or HTML-like: pydot leaves it as it is
+            continue
         text = known.get(value)  # a value seen before: the constants, mostly
         if text is None:
             if value is None:
                 out.append(key)
                 continue
-            if len(value) > 1 and ((value[0] == '"' and value[-1] == '"')
-                                   or (value[0] == "<" and value[-1] == ">")):
-                text = value  # quoted or HTML-like: pydot leaves it as it is
-            else:
-                text = known[value] = pydot.core.quote_attr_if_necessary(value or '""')
+            text = known[value] = pydot.core.quote_attr_if_necessary(value or '""')
         out.append(f"{key}={text}")
     return out
 
