@@ -39,29 +39,31 @@ def _id(name: str) -> str:
     return pydot.core.quote_id_if_necessary(name)
 
 
-def _attrs(attributes: dict, known: dict) -> list[str]:
-    out = []
+def _attrs(attributes: dict, known: dict) -> str:
+    """``key=value, …`` as pydot writes an attribute list (without the brackets)."""
+    parts = []
     for key, value in attributes.items():
-        end = value[-1:] if value is not None else None
-        if (end == '"' or end == ">") and len(value) > 1 and value[0] == ('"' if end == '"' else "<"):
-            out.append(f"{key}={value}")  # quoted or HTML-like: pydot leaves it as it is
-            continue
         text = known.get(value)  # a value seen before: the constants, mostly
         if text is None:
             if value is None:
-                out.append(key)
+                parts.append(key)
                 continue
-            text = known[value] = pydot.core.quote_attr_if_necessary(value or '""')
-        out.append(f"{key}={text}")
-    return out
+            end = value[-1:]
+            if (end == '"' or end == ">") and len(value) > 1 \
+                    and value[0] == ('"' if end == '"' else "<"):
+                text = value  # quoted or HTML-like: pydot leaves it as it is
+            else:
+                text = known[value] = pydot.core.quote_attr_if_necessary(value or '""')
+        parts.append(key + "=" + text)
+    return ", ".join(parts)
 
 
-def _write(od: dict, out: list, known: dict) -> None:
+def _write(od: dict, out: list, known: dict, names: dict) -> None:
     first = [od["type"]]
     if od.get("name"):
         first.append(pydot.core.quote_id_if_necessary(od["name"]))
     out.append(" ".join(first) + " {\n")
-    out.extend(f"{a};\n" for a in _attrs(od["attributes"], known))
+    out.extend(_attrs({key: value}, known) + ";\n" for key, value in od["attributes"].items())
     members = [obj for kind in ("edges", "nodes", "subgraphs") for objs in od[kind].values()
                for obj in objs]
     members.sort(key=lambda obj: obj["sequence"])
@@ -75,22 +77,23 @@ def _write(od: dict, out: list, known: dict) -> None:
                     out.append("\n")  # pydot writes nothing for these, then a line end
                     continue
             else:
-                name = _id(name)
-            out.append(f"{name} [{', '.join(attrs)}];\n" if attrs else f"{name};\n")
+                name = names.get(name) or names.setdefault(name, _id(name))
+            out.append(f"{name} [{attrs}];\n" if attrs else f"{name};\n")
         elif kind == "edge":
             src, dst = obj["points"]
+            src = names.get(src) or names.setdefault(src, _id(src))
+            dst = names.get(dst) or names.setdefault(dst, _id(dst))
             attrs = _attrs(obj["attributes"], known)
-            tail = f" [{', '.join(attrs)}]" if attrs else ""
-            out.append(f"{_id(src)} -> {_id(dst)}{tail};\n")
+            out.append(f"{src} -> {dst} [{attrs}];\n" if attrs else f"{src} -> {dst};\n")
         else:
-            _write(obj, out, known)
+            _write(obj, out, known, names)
     out.append("}\n")
 
 
 def write_dot(dot: pydot.Dot) -> str:
     """The DOT text of a graph made by :func:`build`, as ``dot.to_string()`` writes it."""
     out: list[str] = []
-    _write(dot.obj_dict, out, {})
+    _write(dot.obj_dict, out, {}, {})
     return "".join(out)
 
 
