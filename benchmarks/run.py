@@ -74,7 +74,7 @@ def small_maps(folder: Path, count: int) -> Path:
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1000,10000,100000")
-    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--repeat", type=int, default=7)
     ap.add_argument("--quick", action="store_true", help="N = 1 000, one round, no budgets")
     ap.add_argument("--argdown", help="path of Argdown's `argdown` program")
     ap.add_argument("--svg-up-to", type=int, default=10000,
