@@ -673,3 +673,30 @@ def main(argv=None, prog_name="argmap"):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
     cli.main(args=argv, prog_name=prog_name)
+
+
+def run():
+    """The `argmap` program: :func:`main`, then an exit that frees nothing.
+
+    Freeing every object of a big map one by one at exit only costs time (about
+    a tenth of rendering 10 000 nodes), so, as mypy does, the program flushes
+    its output and ends the process at once. Outputs are complete by then:
+    files are written and closed atomically before a command returns.
+    ``main`` itself ends with :class:`SystemExit`, for callers in Python.
+    """
+    try:
+        main()
+        code = 0
+    except SystemExit as exc:
+        code = exc.code
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):
+        sys.stderr.write(f"{code}\n")
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # the reader went away, or the stream is closed
+            pass
+    os._exit(code)

@@ -283,8 +283,8 @@ def test_commands_that_need_no_graph_algorithm_never_import_networkx(tmp_path, a
     (tmp_path / "m.argmap").write_text("thesis t: T.\n  + claim c: C.\n    + premise p: P.\n"
                                        "    - counter x: X.\n      - rebuttal r: R.\n"
                                        "        + premise q: Q.\n  url: https://example.org\n")
-    code = ("import sys, runpy; sys.argv = ['argmap'] + sys.argv[1:]\n"
-            "try:\n    runpy.run_module('argmap', run_name='__main__')\n"
+    code = ("import sys, argmap.cli\n"
+            "try:\n    argmap.cli.main(sys.argv[1:])\n"
             "except SystemExit:\n    pass\n"
             "print('networkx' in sys.modules, file=sys.stderr)")
     out = subprocess.run([sys.executable, "-c", code, *args[:1], "m.argmap", *args[1:]],
@@ -301,3 +301,21 @@ def test_the_graph_is_a_networkx_view_of_the_maps_own_dicts():
     G.add_edge("t", "p", relation="attack")  # one structure: a change shows in both
     assert m.succ["t"]["p"]["relation"] == "attack" and list(G.predecessors("p")) == ["t"]
     assert argmap.loads("thesis t: T\n  bad line\n").graph is None
+
+
+def test_the_program_exits_with_its_status_and_all_its_output(tmp_path):
+    # `argmap` (and python -m argmap) end the process without freeing the map
+    (tmp_path / "bad.argmap").write_text("thesis t: T.\n")
+    (tmp_path / "ok.argmap").write_text("thesis t: T.\n  + premise p: P.\n")
+    bad = subprocess.run([sys.executable, "-m", "argmap", "check", "bad.argmap", "-f", "json"],
+                         cwd=tmp_path, capture_output=True, text=True)
+    assert bad.returncode == 1 and json.loads(bad.stdout)["findings"][0]["rule"] == "unsupported-claim"
+    ok = subprocess.run([sys.executable, "-m", "argmap", "render", "ok.argmap", "-o", "ok.dot"],
+                        cwd=tmp_path, capture_output=True, text=True)
+    assert ok.returncode == 0 and (tmp_path / "ok.dot").read_text().endswith("}\n")
+    usage = subprocess.run([sys.executable, "-m", "argmap", "nope"], cwd=tmp_path,
+                           capture_output=True, text=True)
+    assert usage.returncode == 2 and "No such command" in usage.stderr
+    big = subprocess.run([sys.executable, "-m", "argmap", "export", "ok.argmap"], cwd=tmp_path,
+                         capture_output=True, text=True)
+    assert big.returncode == 0 and json.loads(big.stdout)["nodes"][1]["id"] == "p"
