@@ -262,7 +262,7 @@ def _load_or_refuse(path):
     return m
 
 
-def _save(path: str, data: bytes):
+def _save(path: str, data):
     """Write a file atomically, or exit 2 saying why it can't be written."""
     try:
         atomic_write(path, data)
@@ -271,13 +271,18 @@ def _save(path: str, data: bytes):
         sys.exit(2)
 
 
-def _write(text: str, output):
+def _write(text, output):
+    """``text`` (a string, or a function that writes to a text stream) to
+    ``output``, a file written atomically, or standard output."""
     if output is None or output == "-":
         out = sys.stdout
-        out.write(text)
+        if callable(text):
+            text(out)
+        else:
+            out.write(text)
         out.flush()
     else:
-        _save(output, text.encode("utf-8"))
+        _save(output, text if callable(text) else text.encode("utf-8"))
 
 
 @cli.command()
@@ -309,13 +314,18 @@ def export(map_path, fmt, output, with_eval):
     m = _load_or_refuse(map_path)
     for what in lost_in(m, fmt):
         click.echo(f"argmap: warning: {fmt} can't hold {what}; left out", err=True)
+    evaluation = None
     if with_eval:
         if fmt != "json":
             raise click.UsageError("--eval works with -f json")
         from .evaluate import evaluate
-        from .export import to_json
 
-        _write(to_json(m, evaluate(m)), output)
+        evaluation = evaluate(m)
+    if fmt == "json":
+        from .export import write_json
+
+        # streamed to the file (or standard output) as it is made
+        _write(lambda out: write_json(m, out, evaluation), output)
         return
     _write(EXPORTERS[fmt](m), output)
 

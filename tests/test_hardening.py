@@ -161,3 +161,21 @@ def test_output_is_byte_identical_across_hash_seeds(args):
                               env={**os.environ, "PYTHONHASHSEED": seed}, timeout=120)
         outs.add(done.stdout)
     assert len(outs) == 1
+
+
+def test_a_write_that_fails_half_way_through_a_streamed_export_leaves_the_old_file(
+        tmp_path, monkeypatch):
+    import argmap.export
+
+    (tmp_path / "m.argmap").write_text("thesis t: T.\n  + premise p: P.\n")
+    (tmp_path / "out.json").write_text("old")
+
+    def half(m, out, evaluation=None):
+        out.write('{\n"version": 1,')
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(argmap.export, "write_json", half)
+    r = invoke("export", "m.argmap", "-o", "out.json", cwd=tmp_path)
+    assert r.code == 2 and "No space left on device" in r.err
+    assert (tmp_path / "out.json").read_text() == "old"
+    assert sorted(os.listdir(tmp_path)) == ["m.argmap", "out.json"]
