@@ -20,7 +20,7 @@ from .checker import check as run_check
 from .checker import fails
 from .config import Config, ConfigError, discover, parse_rule_list, read_file
 from .files import atomic_write, find_maps
-from .loader import ReadError, load
+from .loader import ReadError, load, reusing_real_paths
 from .reporters import FORMATS, Results
 
 
@@ -188,12 +188,13 @@ def check(paths, fmt, strict, select, extend_select, ignore, exit_zero, quiet, c
     maps = []
     progress = _Progress(len(files), sys.stderr.isatty() and fmt == "text")
     try:
-        for path in files:
-            try:
-                maps.append(load(path))
-            except ReadError as exc:
-                problems.append(str(exc))
-            progress.advance(path)
+        with reusing_real_paths():  # the maps of a folder share its real path
+            for path in files:
+                try:
+                    maps.append(load(path))
+                except ReadError as exc:
+                    problems.append(str(exc))
+                progress.advance(path)
     finally:
         progress.close()
     maps = _without_included(maps)

@@ -105,7 +105,7 @@ class _File:
 class _Loader:
     def __init__(self, root: str, known_rules):
         self.given_root = os.path.abspath(root)
-        self.root = os.path.realpath(root)
+        self.root = _real_folder(self.given_root)
         self.known_rules = known_rules
         self.map = Map()
         self.findings = self.map.findings
@@ -439,6 +439,32 @@ class _Loader:
             nodes[n]["stance"] = "mixed" if n in con else "pro"
         for n in con - pro:
             nodes[n]["stance"] = "con"
+
+
+_REAL_FOLDERS: dict[str, str] | None = None  # while reusing_real_paths() is open
+
+
+def _real_folder(folder: str) -> str:
+    if _REAL_FOLDERS is None:
+        return os.path.realpath(folder)
+    real = _REAL_FOLDERS.get(folder)
+    if real is None:
+        real = _REAL_FOLDERS[folder] = os.path.realpath(folder)
+    return real
+
+
+@contextlib.contextmanager
+def reusing_real_paths():
+    """Within this block, each folder's real path is looked up once: for a run
+    that loads many maps of one folder (``argmap check FOLDER``). Outside it,
+    every load resolves its folder afresh."""
+    global _REAL_FOLDERS
+    outer = _REAL_FOLDERS
+    _REAL_FOLDERS = {} if outer is None else outer
+    try:
+        yield
+    finally:
+        _REAL_FOLDERS = outer
 
 
 @contextlib.contextmanager

@@ -179,3 +179,23 @@ def test_a_write_that_fails_half_way_through_a_streamed_export_leaves_the_old_fi
     assert r.code == 2 and "No space left on device" in r.err
     assert (tmp_path / "out.json").read_text() == "old"
     assert sorted(os.listdir(tmp_path)) == ["m.argmap", "out.json"]
+
+
+def test_folder_real_paths_are_reused_only_within_one_run(tmp_path):
+    import argmap
+    from argmap.loader import reusing_real_paths
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    for folder, text in ((a, "thesis t: A.\n  + premise p: P.\n"), (b, "claim c: B.\n")):
+        folder.mkdir()
+        (folder / "m.argmap").write_text(text)
+    link = tmp_path / "link"
+    link.symlink_to(a)
+    with reusing_real_paths():
+        first = argmap.load(link / "m.argmap")
+        link.unlink()
+        link.symlink_to(b)  # within one run, the folder keeps the real path first found
+        again = argmap.load(link / "m.argmap")
+    later = argmap.load(link / "m.argmap")  # a later load sees the link as it is now
+    assert first.real_paths == again.real_paths == [str(a / "m.argmap")]
+    assert later.real_paths == [str(b / "m.argmap")] and "c" in later.nodes
