@@ -104,8 +104,7 @@ class _File:
 
 class _Loader:
     def __init__(self, root: str, known_rules):
-        self.given_root = os.path.abspath(root)
-        self.root = _real_folder(self.given_root)
+        self.root = _real_folder(os.path.abspath(root))
         self.known_rules = known_rules
         self.map = Map()
         self.findings = self.map.findings
@@ -114,14 +113,8 @@ class _Loader:
 
     # -- reading ----------------------------------------------------------
 
-    def add_file(self, display, abspath, data, sections):
+    def add_file(self, display, abspath, real, data, sections):
         """Decode and parse one file; return its statements (None on failure)."""
-        folder, name = os.path.split(abspath)
-        if os.path.normcase(folder) == os.path.normcase(self.given_root) and name \
-                and not os.path.islink(abspath):
-            real = os.path.join(self.root, name)  # one lstat, not one for each folder above
-        else:
-            real = os.path.realpath(abspath)
         f = _File(display, abspath, real, len(self.map.files))
         self.seen.add(real)
         self.map.files.append(display)
@@ -187,12 +180,12 @@ class _Loader:
             self.include_error(f, inc, f"`{path}` can't be read: {exc.strerror or exc}")
             return None
         display = os.path.normpath(os.path.join(os.path.dirname(f.display), path))
-        return self.add_file(display, os.path.abspath(joined), data, inc.sections)
+        return self.add_file(display, os.path.abspath(joined), real, data, inc.sections)
 
     def read_all(self, display, abspath, data):
         """All statements of the map in declaration order, includes expanded in
         place: a list of (file, statements) runs, so no statement is copied."""
-        f, statements = self.add_file(display, abspath, data, ())
+        f, statements = self.add_file(display, abspath, _real_file(abspath), data, ())
         out = []
         if statements is None:
             return out
@@ -265,7 +258,6 @@ class _Loader:
                     "file": f.display, "line": stmt.line, "column": stmt.column,
                 }
         # Pass 2: every relation, in the order written.
-        order = 0
         for f, stmts in items:
             for stmt in stmts:
                 t = type(stmt)
@@ -276,37 +268,28 @@ class _Loader:
                     u, v = stmt.gid, parent.gid
                     if stmt.group is None and u != v and v not in succ[u]:
                         # the common case, inline: a new edge from a child line
-                        order += 1
-                        e = {"relation": stmt.relation, "group": None, "file": f.display,
-                             "line": stmt.line, "order": order}
-                        succ[u][v] = e
-                        pred[v][u] = e
+                        self.order += 1
+                        succ[u][v] = pred[v][u] = {
+                            "relation": stmt.relation, "group": None, "file": f.display,
+                            "line": stmt.line, "order": self.order,
+                        }
                         continue
-                    self.order = order
                     self.relate(f, u, v, stmt.relation, stmt.group, stmt.line, stmt.column,
                                 quiet=stmt.dropped)
-                    order = self.order
                 elif t is P.Reference:
-                    self.order = order
                     if self.resolve(f, stmt.target, stmt.line, stmt.column):
                         self.relate(f, stmt.target, stmt.parent.gid, stmt.relation, stmt.group,
                                     stmt.line, stmt.column)
-                    order = self.order
                 elif t is P.Relation:
-                    self.order = order
                     ok = self.resolve(f, stmt.source, stmt.line, stmt.source_column)
                     ok = self.resolve(f, stmt.target, stmt.line, stmt.target_column) and ok
                     if ok:
                         self.relate(f, stmt.source, stmt.target, stmt.relation, None,
                                     stmt.line, 1)
-                    order = self.order
                 elif t is P.Cite:
                     if stmt.node.dropped:
                         continue  # a dropped duplicate's attributes go with it
-                    self.order = order
                     self.cite(f, stmt)
-                    order = self.order
-        self.order = order
         self.derive_stance()
         self.map.nodes, self.map.succ, self.map.pred = nodes, succ, pred
 
@@ -451,6 +434,15 @@ def _real_folder(folder: str) -> str:
     if real is None:
         real = _REAL_FOLDERS[folder] = os.path.realpath(folder)
     return real
+
+
+def _real_file(abspath: str) -> str:
+    """``os.path.realpath(abspath)``: the folder's real path (looked up once in a
+    :func:`reusing_real_paths` block) and the name, unless the file is a link."""
+    folder, name = os.path.split(abspath)
+    if not name or os.path.islink(abspath):
+        return os.path.realpath(abspath)
+    return os.path.join(_real_folder(folder), name)
 
 
 @contextlib.contextmanager

@@ -277,17 +277,10 @@ class _Parser:
                             and (parent.child_indent == indent or parent.child_indent is None)
                             and (sign != "&" or prev is not None)):
                         parent.child_indent = indent
-                        group = None
-                        if sign == "+":
-                            relation = "support"
-                        elif sign == "-":
-                            relation = "attack"
-                        else:  # `&`: in a group with the reason just above
-                            relation = prev.relation
-                            if prev.group is None:
-                                self.groups += 1
-                                prev.group = self.groups
-                            group = prev.group
+                        if sign == "&":
+                            relation, group = self.join_group(prev)
+                        else:
+                            relation, group = SIGN_RELATION[sign], None
                         decl = NodeDecl(kind, node_id, text, index + 1, indent + 1,
                                         self.headings[-1][1] if self.headings else None,
                                         parent.decl, relation, group)
@@ -584,6 +577,14 @@ class _Parser:
                 self.error(lineno, column, "expected a child line, a reference or an attribute", hint)
         stack.append(_Level(indent, "lost"))
 
+    def join_group(self, prev):
+        """The relation and group of an `&` line: those of ``prev``, the reason
+        just above it (which starts the group if it isn't in one yet)."""
+        if prev.group is None:
+            self.groups += 1
+            prev.group = self.groups
+        return prev.relation, prev.group
+
     def child(self, s, lineno, column, indent, parent):
         sign = s[0]
         rest = s[1:].strip()
@@ -609,11 +610,7 @@ class _Parser:
                 )
                 relation = "support"
             else:
-                relation = prev.relation
-                if prev.group is None:
-                    self.groups += 1
-                    prev.group = self.groups
-                group = prev.group
+                relation, group = self.join_group(prev)
         else:
             relation = SIGN_RELATION[sign]
         parent_decl = parent.decl if parent.what == "node" else None
