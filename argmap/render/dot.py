@@ -90,6 +90,38 @@ def _write(od: dict, out: list, known: dict, names: dict) -> None:
     out.append("}\n")
 
 
+# -- adding nodes and edges ---------------------------------------------------
+#
+# A pydot graph keeps each node and edge as a plain dict, its obj_dict (pydot
+# stores it, not the Node or Edge object, and makes those afresh for get_nodes()).
+# pydot's add_node and add_edge check types, split ports out of names and look up
+# earlier nodes of the name on every call: a third of building a big map. The two
+# functions below store the very dicts they store; tests/render/test_dot.py holds
+# every graph build() makes equal to the one pydot's own calls make.
+
+def _add_node(graph: pydot.Graph, name: str, attributes: dict) -> None:
+    """``graph.add_node(pydot.Node(name, **attributes))``, for a new plain ``name``."""
+    od = graph.obj_dict
+    seq = od.get("current_child_sequence", 1)
+    od["current_child_sequence"] = seq + 1
+    od["nodes"][name] = [{"attributes": attributes, "type": "node", "parent_graph": od["parent_graph"],
+                          "sequence": seq, "name": name, "port": None}]
+
+
+def _add_edge(graph: pydot.Graph, src: str, dst: str, attributes: dict) -> None:
+    """``graph.add_edge(pydot.Edge(src, dst, **attributes))``."""
+    od = graph.obj_dict
+    seq = od.get("current_child_sequence", 1)
+    od["current_child_sequence"] = seq + 1
+    edge = {"points": (src, dst), "attributes": attributes, "type": "edge",
+            "parent_graph": od["parent_graph"], "sequence": seq}
+    same = od["edges"].get(edge["points"])
+    if same is None:
+        od["edges"][edge["points"]] = [edge]
+    else:
+        same.append(edge)
+
+
 def write_dot(dot: pydot.Dot) -> str:
     """The DOT text of a graph made by :func:`build`, as ``dot.to_string()`` writes it."""
     out: list[str] = []
@@ -368,7 +400,7 @@ def build(argmap, options: DotOptions | None = None) -> pydot.Dot:
                 attrs["URL"] = dot_quoted(url)
                 attrs["target"] = '"_blank"'
         section = d["section"] if kind != "source" and n not in context else None
-        container(section).add_node(pydot.Node(ids[n], **attrs))
+        _add_node(container(section), ids[n], attrs)
 
     relations = set()
     junctions: dict[tuple, str] = {}
@@ -379,26 +411,26 @@ def build(argmap, options: DotOptions | None = None) -> pydot.Dot:
         if rel == "cite":
             if o.sources == "nodes":
                 relations.add("cite")
-                dot.add_edge(pydot.Edge(ids[u], ids[v], style="dotted", color="#808080",
-                                        arrowhead="none", weight="0", id=eid()))
+                _add_edge(dot, ids[u], ids[v], {"style": "dotted", "color": "#808080",
+                                                "arrowhead": "none", "weight": "0", "id": eid()})
             continue
         relations.add(rel)
         style = EDGE_STYLE[rel]
         group = e["group"]
         if group is None:
-            dot.add_edge(pydot.Edge(ids[v], ids[u], dir="back", id=eid(), **style))
+            _add_edge(dot, ids[v], ids[u], {"dir": "back", "id": eid(), **style})
             continue
         relations.add("group")
         key = (group, v)
         if key not in junctions:
             j = junctions[key] = f"j{len(junctions)}"
-            container(argmap.nodes[v]["section"]).add_node(pydot.Node(
-                j, shape="point", width="0.09", height="0.09", color=style["color"],
-                label='""', id=eid()))
-            dot.add_edge(pydot.Edge(ids[v], j, dir="back", id=eid(), **style))
-        dot.add_edge(pydot.Edge(junctions[key], ids[u], dir="none", id=eid(),
-                                color=style["color"], style=style["style"],
-                                penwidth=style["penwidth"]))
+            _add_node(container(argmap.nodes[v]["section"]), j, {
+                "shape": "point", "width": "0.09", "height": "0.09", "color": style["color"],
+                "label": '""', "id": eid()})
+            _add_edge(dot, ids[v], j, {"dir": "back", "id": eid(), **style})
+        _add_edge(dot, junctions[key], ids[u], {"dir": "none", "id": eid(),
+                                                "color": style["color"], "style": style["style"],
+                                                "penwidth": style["penwidth"]})
 
     extras = []
     if cites and cites.text:

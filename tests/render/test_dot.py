@@ -183,3 +183,45 @@ def test_wrap_is_textwraps(text, width):
     expected = textwrap.wrap(clean(text), width, break_long_words=True,
                              break_on_hyphens=False) or [""]
     assert wrap(text, width) == expected
+
+
+def _tree(od, seen=None):
+    """A pydot obj_dict as plain data, each parent graph named instead of linked."""
+    out = {}
+    for key, value in od.items():
+        if key == "parent_graph":
+            out[key] = None if value is None else value.obj_dict["name"]
+        elif key in ("nodes", "edges", "subgraphs"):
+            out[key] = {k: [_tree(o) for o in objs] for k, objs in value.items()}
+        else:
+            out[key] = value
+    return out
+
+
+@pytest.mark.parametrize("variant", _VARIANTS)
+def test_build_makes_the_graph_pydots_own_calls_make(hostile, variant, monkeypatch):
+    """build() stores nodes and edges itself: the same graph as add_node/add_edge's."""
+    from argmap.render import dot as D
+
+    def with_pydot():
+        def node(graph, name, attributes):
+            graph.add_node(pydot.Node(name, **attributes))
+
+        def edge(graph, src, dst, attributes):
+            graph.add_edge(pydot.Edge(src, dst, **attributes))
+        with monkeypatch.context() as patch:
+            patch.setattr(D, "_add_node", node)
+            patch.setattr(D, "_add_edge", edge)
+            return build(m, DotOptions(**variant))
+
+    for path in sorted(ROOT.glob("maps/**/*.argmap")) + [hostile]:
+        m = argmap.load(path)
+        if m.ok:
+            assert _tree(build(m, DotOptions(**variant)).obj_dict) == _tree(with_pydot().obj_dict)
+    ours, theirs = pydot.Dot("g", graph_type="digraph"), pydot.Dot("g", graph_type="digraph")
+    for _ in range(2):  # a second edge between the same nodes joins the first's list
+        D._add_edge(ours, "a", "b", {"color": "red"})
+        theirs.add_edge(pydot.Edge("a", "b", color="red"))
+    D._add_node(ours, "a", {})
+    theirs.add_node(pydot.Node("a"))
+    assert _tree(ours.obj_dict) == _tree(theirs.obj_dict)
