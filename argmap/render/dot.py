@@ -164,6 +164,13 @@ EDGE_STYLE = {
     "support": {"color": "#2a7a3b", "style": "solid", "arrowtail": "normal", "penwidth": "1.4"},
     "attack": {"color": "#b5361b", "style": "dashed", "arrowtail": "tee", "penwidth": "1.6"},
 }
+#: every edge's defaults: a support's look, drawn from the reason with the arrow at
+#: what it supports (most edges are supports, so most carry nothing but their id)
+EDGE_DEFAULTS = {"fontname": FONT, "fontsize": "9", "arrowsize": "0.8", "dir": "back",
+                 **EDGE_STYLE["support"]}
+#: what an edge of each relation sets beyond the defaults
+EDGE_OWN = {rel: {k: v for k, v in style.items() if EDGE_DEFAULTS.get(k) != v}
+            for rel, style in EDGE_STYLE.items()}
 
 
 @dataclass
@@ -350,7 +357,7 @@ def build(argmap, options: DotOptions | None = None) -> pydot.Dot:
         return f'{quoted_prefix}x{next(count)}"'
     dot.set_node_defaults(shape="box", fontname=FONT, fontsize="11", margin="0.14,0.07",
                           penwidth="1.2")
-    dot.set_edge_defaults(fontname=FONT, fontsize="9", arrowsize="0.8")
+    dot.set_edge_defaults(**EDGE_DEFAULTS)
 
     cites = Citations(argmap, nodes) if o.sources == "footnotes" else None
     clusters: dict[str, pydot.Cluster] = {}
@@ -411,26 +418,26 @@ def build(argmap, options: DotOptions | None = None) -> pydot.Dot:
         if rel == "cite":
             if o.sources == "nodes":
                 relations.add("cite")
-                _add_edge(dot, ids[u], ids[v], {"style": "dotted", "color": "#808080",
+                _add_edge(dot, ids[u], ids[v], {"dir": "forward", "style": "dotted",
+                                                "color": "#808080", "penwidth": "1",
                                                 "arrowhead": "none", "weight": "0", "id": eid()})
             continue
         relations.add(rel)
-        style = EDGE_STYLE[rel]
+        own = EDGE_OWN[rel]
         group = e["group"]
         if group is None:
-            _add_edge(dot, ids[v], ids[u], {"dir": "back", "id": eid(), **style})
+            _add_edge(dot, ids[v], ids[u], {"id": eid(), **own})
             continue
         relations.add("group")
         key = (group, v)
         if key not in junctions:
             j = junctions[key] = f"j{len(junctions)}"
             _add_node(container(argmap.nodes[v]["section"]), j, {
-                "shape": "point", "width": "0.09", "height": "0.09", "color": style["color"],
-                "label": '""', "id": eid()})
-            _add_edge(dot, ids[v], j, {"dir": "back", "id": eid(), **style})
-        _add_edge(dot, junctions[key], ids[u], {"dir": "none", "id": eid(),
-                                                "color": style["color"], "style": style["style"],
-                                                "penwidth": style["penwidth"]})
+                "shape": "point", "width": "0.09", "height": "0.09",
+                "color": EDGE_STYLE[rel]["color"], "label": '""', "id": eid()})
+            _add_edge(dot, ids[v], j, {"id": eid(), **own})
+        # from a reason to its group's junction: a line, no arrow
+        _add_edge(dot, junctions[key], ids[u], {"dir": "none", "id": eid(), **own})
 
     extras = []
     if cites and cites.text:

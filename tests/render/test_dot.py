@@ -92,15 +92,34 @@ def test_groups_meet_at_one_junction():
     m = argmap.loads("thesis t: A.\n  + premise a: B.\n  & premise b: C.\n  & premise c: D.\n")
     text = render(m, "dot")
     assert text.count("shape=point") == 1
-    assert len(re.findall(r"n0 -> j0 \[dir=back", text)) == 1
-    assert len(re.findall(r"j0 -> n\d \[dir=none", text)) == 3
+    drawn = {(u, v): _drawn(e) for (u, v), e in _edges(text).items()}
+    assert drawn == {("n0", "j0"): ("back", "solid", "normal"),
+                     ("j0", "n1"): ("none", "solid", "normal"),
+                     ("j0", "n2"): ("none", "solid", "normal"),
+                     ("j0", "n3"): ("none", "solid", "normal")}
+
+
+def _edges(text):
+    """Each edge's attributes as Graphviz reads them, defaults included."""
+    graph = pygraphviz.AGraph(string=text)
+    keys = ("dir", "style", "arrowtail", "arrowhead", "color", "penwidth")
+    return {(str(e[0]), str(e[1])): {k: e.attr[k] for k in keys} for e in graph.edges()}
+
+
+def _drawn(attr):
+    return attr["dir"], attr["style"], attr["arrowtail"]
 
 
 def test_support_and_attack_differ_by_line_and_arrowhead():
-    m = argmap.loads("thesis t: A.\n  + premise p: B.\n  - counter c: C.\n    + premise q: D.\n")
-    text = render(m, "dot")
-    assert re.search(r"n0 -> n1 \[dir=back, [^]]*style=solid, arrowtail=normal", text)
-    assert re.search(r"n0 -> n2 \[dir=back, [^]]*style=dashed, arrowtail=tee", text)
+    m = argmap.loads("thesis t: A.\n  + premise p: B.\n  - counter c: C.\n    + premise q: D.\n"
+                     "  + evidence e: E.\n    cite: @s\nsource s: S.\n")
+    edges = _edges(render(m, "dot", _o(sources="nodes")))
+    assert _drawn(edges["n0", "n1"]) == ("back", "solid", "normal")  # support
+    assert _drawn(edges["n0", "n2"]) == ("back", "dashed", "tee")  # attack
+    assert _drawn(edges["n2", "n3"]) == ("back", "solid", "normal")
+    assert edges["n0", "n1"]["color"] != edges["n0", "n2"]["color"]
+    cite = edges["n4", "n5"]  # from the evidence to its source: a dotted line, no arrow
+    assert (cite["dir"], cite["style"], cite["arrowhead"]) == ("forward", "dotted", "none")
 
 
 def test_direction_sections_focus_and_sources():
