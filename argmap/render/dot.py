@@ -48,13 +48,13 @@ def _attrs(attributes: dict, known: dict) -> str:
             if value is None:
                 parts.append(key)
                 continue
-            end = value[-1:]
-            if (end == '"' or end == ">") and len(value) > 1 \
-                    and value[0] == ('"' if end == '"' else "<"):
+            first = value[:1]
+            if first == '"' and value[-1] == '"' and len(value) > 1 \
+                    or first == "<" and value[-1] == ">":
                 text = value  # quoted or HTML-like: pydot leaves it as it is
             else:
                 text = known[value] = pydot.core.quote_attr_if_necessary(value or '""')
-        parts.append(key + "=" + text)
+        parts.append(f"{key}={text}")
     return ", ".join(parts)
 
 

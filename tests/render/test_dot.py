@@ -186,7 +186,8 @@ def test_write_dot_is_pydots_own_to_string(hostile, variant):
             graph = build(m, options)
             assert write_dot(graph) == graph.to_string(), path
     odd = pydot.Dot("g", graph_type="digraph")
-    for value in ["", "0", "1.5", "a b", "node", "ü", "x,y", '"', "<", "#fff", "a\\N"]:
+    for value in ["", "0", "1.5", "a b", "node", "ü", "x,y", '"', "<", "#fff", "a\\N",
+                  ">", "<>", "<a", "a>", '""', '"a', 'a"', '"a>', '<a"']:
         odd.add_node(pydot.Node("n", label=value))
     odd.add_node(pydot.Node("node"))
     assert write_dot(odd) == odd.to_string()
