@@ -38,7 +38,8 @@ def check(argmap: Map, config: Config | None = None) -> list[Finding]:
             f for f in findings
             if f.rule in FATAL_RULES or f.rule not in silenced.get((f.file, f.line), ())
         ]
-    findings.sort(key=file_order_key(argmap.files, _RULE_ORDER))
+    if len(findings) > 1:
+        findings.sort(key=file_order_key(argmap.files, _RULE_ORDER))
     return findings
 
 

@@ -70,6 +70,18 @@ def test_a_fifo_or_folder_given_as_a_map_is_refused_without_blocking(tmp_path):
         assert "Traceback" not in done.stderr
 
 
+def test_a_file_that_grew_after_its_size_was_taken_is_read_whole(tmp_path):
+    from argmap.loader import _read_regular
+
+    path = tmp_path / "grown.argmap"
+    data = b"thesis t: T.\n" * 300_000  # several reads past the size given
+    path.write_bytes(data)
+    assert _read_regular(str(path), 10) == data
+    assert _read_regular(str(path), len(data)) == data
+    path.write_bytes(b"")
+    assert _read_regular(str(path), 0) == b""
+
+
 def test_a_50_mb_file_with_a_low_recursion_limit(tmp_path):
     big = tmp_path / "big.argmap"
     with open(big, "w") as fh:
