@@ -1,11 +1,12 @@
 """Time argmap side by side with the floor and with Argdown, and check the budgets.
 
-    python benchmarks/run.py                 # N = 1 000, 10 000, 100 000; 5 runs each
+    python benchmarks/run.py                 # N = 1 000, 10 000, 100 000; 7 runs each
     python benchmarks/run.py --quick         # N = 1 000, 1 run (what the tests run)
     python benchmarks/run.py --argdown PATH  # Argdown's CLI, if not found on its own
 
 Every command is a whole process. After one warm-up round, the rounds run all
-commands in turn (interleaved, so that drift of the machine hits them alike);
+commands in turn (interleaved, so that drift of the machine hits them alike),
+and those of under a second twice more, after the others, in turn as well;
 the table shows the median wall time and peak RSS of each, and the budgets are
 ratios of medians measured in the same run.
 """
@@ -13,6 +14,7 @@ ratios of medians measured in the same run.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import shutil
@@ -30,6 +32,9 @@ sys.path.insert(0, str(HERE))
 import generate  # noqa: E402
 
 PY = sys.executable
+#: a command of under a second is timed this many times a round: the median of
+#: a short run is the one machine noise moves most
+SHORT_PASSES = 3
 
 
 # Every process reads argmap's compiled modules, as an installed argmap's would:
@@ -37,17 +42,39 @@ PY = sys.executable
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def measure(argv, cwd) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one process."""
+# The processes are started by a small helper process, not by this one: Linux
+# counts the memory of the process that forks into the peak RSS of the child
+# (until it execs), and this one holds the generated maps.
+_TIMER = r"""
+import json, os, subprocess, sys, time
+for line in sys.stdin:
+    argv, cwd = json.loads(line)
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode not in (0, 1):
-        raise RuntimeError(f"{' '.join(map(str, argv))} exited {proc.returncode}")
-    return wall, usage.ru_maxrss / 1024
+    print(json.dumps([wall, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)]),
+          flush=True)
+"""
+
+
+class Timer:
+    """Times whole processes: wall seconds and peak RSS (MB) of each."""
+
+    def __init__(self):
+        self.helper = subprocess.Popen([PY, "-c", _TIMER], env=ENV, text=True,
+                                       stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+
+    def measure(self, argv, cwd) -> tuple[float, float]:
+        print(json.dumps([[str(a) for a in argv], str(cwd)]), file=self.helper.stdin, flush=True)
+        wall, rss, code = json.loads(self.helper.stdout.readline())
+        if code not in (0, 1):
+            raise RuntimeError(f"{' '.join(map(str, argv))} exited {code}")
+        return wall, rss
+
+    def close(self):
+        self.helper.stdin.close()
+        self.helper.wait()
 
 
 def find_argdown(given):
@@ -80,6 +107,7 @@ def main(argv=None):
     ap.add_argument("--svg-up-to", type=int, default=10000,
                     help="largest N rendered to SVG (Graphviz's share grows fastest)")
     args = ap.parse_args(argv)
+    timer = Timer()  # before the maps are made, while this process is small
     sizes = [1000] if args.quick else [int(n) for n in args.sizes.split(",")]
     repeat = 1 if args.quick else args.repeat
     argdown = None if args.quick else find_argdown(args.argdown)
@@ -130,19 +158,28 @@ def main(argv=None):
 
     results = {key: ([], []) for key, _ in commands}
     rounds = repeat + (0 if args.quick else 1)
+    short = []  # commands of under a second: each round times them SHORT_PASSES times
     for r in range(rounds):
-        for key, cmd in commands:
-            wall, rss = measure(cmd, work)
-            if r or args.quick:  # the first round warms up
+        passes = [commands] if not r else [commands] + [short] * (SHORT_PASSES - 1)
+        for batch in passes:
+            for key, cmd in batch:
+                wall, rss = timer.measure(cmd, work)
+                if not r and not args.quick:  # the first round warms up
+                    if wall < 1.0:
+                        short.append((key, cmd))
+                    continue
                 results[key][0].append(wall)
                 results[key][1].append(rss)
+    timer.close()
     med = {key: (statistics.median(w), statistics.median(m)) for key, (w, m) in results.items()}
     shutil.rmtree(work, ignore_errors=True)
 
     print(f"argmap benchmark: {platform.machine()}, {os.cpu_count()} cores, Python "
           f"{platform.python_version()}, {platform.system()} {platform.release()}")
     warm = "" if args.quick else " after a warm-up round"
-    print(f"medians of {repeat} run(s){warm}, commands interleaved\n")
+    runs = f"{repeat} run(s)" if args.quick else \
+        f"{repeat} runs ({repeat * SHORT_PASSES} for commands under a second)"
+    print(f"medians of {runs}{warm}, commands interleaved\n")
     print(f"{'command':<18} {'N':>7} {'wall s':>8} {'peak MB':>8}  ratio")
     floor = {n: med[("floor", n)] for n in sizes}
     for (name, n), (wall, rss) in med.items():
