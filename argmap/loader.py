@@ -396,24 +396,26 @@ class _Loader:
         attack edge leads to a node declared earlier (reasons written under
         what they bear on, relation lines back to what came before: most maps).
         Then each node's stance follows from its targets', already known.
-        False, with nothing changed, when an edge leads forward."""
+        False, with every stance left unset, when an edge leads forward."""
         PRO, CON = 1, 2
         flip = (0, CON, PRO, PRO | CON)
+        names = (None, "pro", "con", "mixed")
+        succ = self.succ
         seen = {}
-        for n, nbrs in self.succ.items():
-            mark = PRO if self.nodes[n]["kind"] == "thesis" else 0
-            for v, e in nbrs.items():
+        for n, d in self.nodes.items():
+            mark = PRO if d["kind"] == "thesis" else 0
+            for v, e in succ[n].items():
                 rel = e["relation"]
                 if rel == "cite":
                     continue
                 other = seen.get(v)
-                if other is None:
-                    return False  # v comes later: walk instead
+                if other is None:  # v comes later: walk instead
+                    for d in self.nodes.values():
+                        d["stance"] = None
+                    return False
                 mark |= other if rel == "support" else flip[other]
             seen[n] = mark
-        names = (None, "pro", "con", "mixed")
-        for n, d in self.nodes.items():
-            d["stance"] = names[seen[n]]
+            d["stance"] = names[mark]
         return True
 
     def _stance_by_walk(self):

@@ -125,3 +125,10 @@ def test_ordered_edges_follow_the_order_numbers_however_they_run():
     for u, v, d in ordered_edges(m.succ):
         d["order"] = 100 - d["order"] * 10  # gaps, and backwards
     assert [(u, v) for u, v, _ in ordered_edges(m.succ)] == loaded[::-1]
+    # numbers below 1, and one number twice (placed, they would leave a gap)
+    for numbers in ([2, 3, -1, 4, 1], [2, 0, 1, 4, 3], [1, 1, 2, 3, 4], [5, 4, 3, 2, 1]):
+        for (u, v, d), number in zip(ordered_edges(m.succ), numbers):
+            d["order"] = number
+        edges = [(d["order"], u, v) for u, nbrs in m.succ.items() for v, d in nbrs.items()]
+        want = [(u, v) for _, u, v in sorted(edges, key=lambda e: e[0])]
+        assert [(u, v) for u, v, _ in ordered_edges(m.succ)] == want, numbers
