@@ -410,8 +410,8 @@ class _Loader:
                     continue
                 other = seen.get(v)
                 if other is None:  # v comes later: walk instead
-                    for d in self.nodes.values():
-                        d["stance"] = None
+                    for data in self.nodes.values():
+                        data["stance"] = None
                     return False
                 mark |= other if rel == "support" else flip[other]
             seen[n] = mark

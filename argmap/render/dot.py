@@ -1,9 +1,11 @@
-"""A map as a Graphviz DOT graph, built with pydot objects.
+"""A map as a Graphviz DOT graph, built as a pydot graph.
 
 Every string from the map reaches DOT through :func:`~argmap.render.text.dot_quoted`,
 :func:`~argmap.render.text.html_text` or :func:`~argmap.render.text.html_lines`;
 node ids are synthetic (``n0``, ``n1``, …); only the attributes written here are
-ever set. :func:`write_dot` writes the pydot graph as DOT text.
+ever set. Nodes and edges are stored in the graph as pydot stores them
+(:func:`_add_node`, :func:`_add_edge`); :func:`write_dot` writes the graph as
+DOT text, as pydot's ``to_string`` does.
 """
 
 from __future__ import annotations
@@ -104,8 +106,9 @@ def _add_node(graph: pydot.Graph, name: str, attributes: dict) -> None:
     od = graph.obj_dict
     seq = od.get("current_child_sequence", 1)
     od["current_child_sequence"] = seq + 1
-    od["nodes"][name] = [{"attributes": attributes, "type": "node", "parent_graph": od["parent_graph"],
-                          "sequence": seq, "name": name, "port": None}]
+    od["nodes"][name] = [{"attributes": attributes, "type": "node",
+                          "parent_graph": od["parent_graph"], "sequence": seq, "name": name,
+                          "port": None}]
 
 
 def _add_edge(graph: pydot.Graph, src: str, dst: str, attributes: dict) -> None:
