@@ -127,7 +127,6 @@ class _Loader:
         self.map = Map()
         self.findings = self.map.findings
         self.seen: set[str] = set()
-        self.count = 0
 
     # -- reading ----------------------------------------------------------
 

@@ -84,9 +84,8 @@ def _children(m, n):
 
 def build(argmap) -> Outline:
     nodes = argmap.nodes
-    order = {n: i for i, n in enumerate(argmap.nodes)}
-    ids = {n: f"n{i}" for n, i in order.items()}
-    args = [n for n in argmap.nodes if nodes[n]["kind"] != "source"]
+    ids = {n: f"n{i}" for i, n in enumerate(nodes)}
+    args = [n for n, d in nodes.items() if d["kind"] != "source"]
 
     titles: list[str | None] = []
     for n in args:
@@ -158,7 +157,7 @@ def build(argmap) -> Outline:
         ids=ids,
         notes=notes,
         marks=marks,
-        sources=[n for n in argmap.nodes if nodes[n]["kind"] == "source"],
+        sources=[n for n, d in nodes.items() if d["kind"] == "source"],
         headings=any(t is not None for t in titles),
     )
 
