@@ -10,12 +10,14 @@
 
 __version__ = "0.1.0"
 
+from .api import CheckRun, check_files, check_paths, load, loads
 from .checker import check, fails
 from .config import Config, ConfigError
-from .loader import ReadError, load, loads
+from .graph import ArgGraph, Inference
 from .model import Finding, Map
+from .reader import ReadError
 
 __all__ = [
-    "Config", "ConfigError", "Finding", "Map", "ReadError",
-    "check", "fails", "load", "loads", "__version__",
+    "ArgGraph", "CheckRun", "Config", "ConfigError", "Finding", "Inference", "Map", "ReadError",
+    "check", "check_files", "check_paths", "fails", "load", "loads", "__version__",
 ]

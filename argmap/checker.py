@@ -1,13 +1,18 @@
-"""Run the rules on a map: ``check(map, config)`` returns the findings, sorted."""
+"""Run the rules on a map: ``check(map, config)`` returns the findings, sorted.
+
+Problems of reading (``syntax``, ``encoding``, ``include``) come from loading
+and are passed through as they are; every other finding comes from a rule.
+"""
 
 from __future__ import annotations
 
 import functools
 
 from .config import Config
-from .loader import paused_gc
-from .model import FATAL_RULES, Finding, Map, file_order_key
-from .rules import RULES
+from .model import Finding, Map, file_order_key
+from .problems import PROBLEM_IDS
+from .rules import CHECKS, RULES
+from .util import paused_gc
 
 _RULE_ORDER = {rule.ID: i for i, rule in enumerate(RULES)}
 _DEFAULT = Config()
@@ -17,7 +22,7 @@ _DEFAULT = Config()
 def _enabled(config: Config) -> tuple:
     """The rules a configuration runs, in order (worked out once for a folder of maps)."""
     ids = config.enabled()
-    return tuple(rule for rule in RULES if rule.ID in ids)
+    return tuple(rule for rule in CHECKS if rule.ID in ids)
 
 
 def check(argmap: Map, config: Config | None = None) -> list[Finding]:
@@ -27,7 +32,7 @@ def check(argmap: Map, config: Config | None = None) -> list[Finding]:
     are left out; ``syntax``, ``encoding`` and ``include`` can't be silenced.
     """
     built = argmap.ok
-    findings: list[Finding] = []
+    findings: list[Finding] = list(argmap.findings)
     with paused_gc():
         for rule in _enabled(config or _DEFAULT):
             if built or not rule.NEEDS_GRAPH:
@@ -36,7 +41,7 @@ def check(argmap: Map, config: Config | None = None) -> list[Finding]:
     if silenced:
         findings = [
             f for f in findings
-            if f.rule in FATAL_RULES or f.rule not in silenced.get((f.file, f.line), ())
+            if f.rule in PROBLEM_IDS or f.rule not in silenced.get((f.file, f.line), ())
         ]
     if len(findings) > 1:
         findings.sort(key=file_order_key(argmap.files, _RULE_ORDER))

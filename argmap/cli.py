@@ -16,12 +16,14 @@ import traceback
 import click
 
 from . import __version__
+from .api import check_files, expand, load
 from .checker import check as run_check
 from .checker import fails
 from .config import Config, ConfigError, discover, parse_rule_list, read_file
-from .files import atomic_write, find_maps
-from .loader import ReadError, load, reusing_real_paths
+from .files import atomic_write
+from .reader import ReadError
 from .reporters import FORMATS, Results
+from .util import nearest
 
 
 class _Group(click.Group):
@@ -91,18 +93,10 @@ def _use_color(choice: str, stream) -> bool:
 
 
 def _expand(paths):
-    """Map files from the paths given: files as they are, folders searched."""
-    files, problems = [], []
-    for path in paths:
-        if os.path.isdir(path):
-            found = find_maps(path)
-            if not found:
-                click.echo(f"argmap: warning: no *.argmap files under {path}", err=True)
-            files.extend(found)
-        elif os.path.lexists(path):
-            files.append(path)
-        else:
-            problems.append(f"{path}: no such file or folder")
+    """Map files from the paths given (folders searched), warning of empty folders."""
+    files, problems, empty = expand(paths)
+    for path in empty:
+        click.echo(f"argmap: warning: no *.argmap files under {path}", err=True)
     return files, problems
 
 
@@ -184,62 +178,28 @@ def check(paths, fmt, strict, select, extend_select, ignore, exit_zero, quiet, c
     config = config.override(select=select, extend_select=extend_select, ignore=ignore,
                              strict=strict)
 
-    files, problems = _expand(paths)
-    maps = []
+    files, missing = _expand(paths)
     progress = _Progress(len(files), sys.stderr.isatty() and fmt == "text")
     try:
-        with reusing_real_paths():  # the maps of a folder share its real path
-            for path in files:
-                try:
-                    maps.append(load(path))
-                except ReadError as exc:
-                    problems.append(str(exc))
-                progress.advance(path)
+        run = check_files(files, config, progress=progress.advance)
     finally:
         progress.close()
-    maps = _without_included(maps)
-
-    findings, checked, texts = [], [], {}
-    for m in maps:
-        findings.extend(run_check(m, config))
-        checked.extend(m.files)
-        texts.update(m.texts)
-    for problem in problems:
+    for problem in missing + run.problems:
         click.echo(f"argmap: error: {problem}", err=True)
-    results = Results(findings, checked, texts, strict=config.strict, quiet=quiet)
+    results = Results(run.findings, run.checked, run.texts, strict=config.strict, quiet=quiet)
     out = sys.stdout
     FORMATS[fmt].report(results, out, color=_use_color(color, out))
     out.flush()
-    if problems:
+    if missing or run.problems:
         sys.exit(2)
-    if not exit_zero and fails(findings, config.strict):
+    if not exit_zero and fails(run.findings, config.strict):
         sys.exit(1)
-
-
-def _without_included(maps):
-    """Leave out each map that another of the maps includes (it is checked there)."""
-    included = set()
-    for m in maps:
-        included.update(m.real_paths[1:])
-    kept, covered = [], set()
-    for m in maps:
-        if m.real_paths and m.real_paths[0] not in included:
-            kept.append(m)
-            covered.update(m.real_paths)
-    for m in maps:  # an include cycle among given files: keep one map of it
-        if m.real_paths and m.real_paths[0] not in covered:
-            kept.append(m)
-            covered.update(m.real_paths)
-    order = {id(m): i for i, m in enumerate(maps)}
-    return sorted(kept, key=lambda m: order[id(m)])
 
 
 def _node_or_fail(m, node, param_hint):
     """``node`` when the map has it; else a usage error that suggests the nearest id."""
     if node is not None and node not in m.nodes:
-        from .parser import nearest
-
-        near = nearest(node, list(m.nodes))
+        near = nearest(node, m.nodes)
         raise click.BadParameter(f"no node {node!r} in the map"
                                  + (f" (did you mean {near}?)" if near else ""),
                                  param_hint=param_hint)
@@ -348,19 +308,17 @@ def import_(file, source_format, output):
       argmap import essay.json -o essay.argmap
       argmap import aifdb-12345.json -f aif > nodeset.argmap
     """
-    import json
-
-    from .importer import IMPORTERS, NotImportable, detect
+    from .importer import NotImportable, import_bytes
 
     try:
         with open(file, "rb") as fh:
-            doc = json.loads(fh.read().decode("utf-8"))
-        kind = detect(doc) if source_format == "auto" else source_format
-        text, warnings = IMPORTERS[kind](doc)
+            data = fh.read()
     except OSError as exc:
         click.echo(f"argmap: error: {file}: {exc.strerror or exc}", err=True)
         sys.exit(2)
-    except (ValueError, NotImportable, AttributeError, TypeError) as exc:
+    try:
+        text, warnings = import_bytes(data, source_format)
+    except NotImportable as exc:
         click.echo(f"argmap: error: {file} can't be imported: {exc}", err=True)
         sys.exit(1)
     for warning in warnings:
@@ -593,58 +551,15 @@ def eval_(map_path, fmt, node, color):
       argmap eval debate.argmap --node ban
       argmap eval debate.argmap -f json
     """
-    import json
-
-    from .evaluate import evaluate, explain, ordered
+    from .evaluate import evaluate
+    from .reporters.evaluation import EVAL_FORMATS
 
     m = _load_or_refuse(map_path)
-    nodes = m.nodes
     _node_or_fail(m, node, "--node")
-    ev = evaluate(m)
-    if node is not None and nodes[node]["kind"] == "source":
+    if node is not None and m.nodes[node]["kind"] == "source":
         raise click.BadParameter("sources take no part in evaluation", param_hint="--node")
-    if fmt == "json":
-        rows = [{"id": n, "kind": nodes[n]["kind"], "section": nodes[n]["section"],
-                 "status": ev.status[n], "strength": round(ev.strength[n], 9),
-                 "expect": nodes[n]["expect"], "reasons": ev.reasons(n)}
-                for n in ordered(m, ev) if node is None or n == node]
-        doc = {"version": 1, "nodes": rows, "unsettled": sorted(ev.unsettled)}
-        if node is not None:
-            doc["explanation"] = explain(m, ev, node)
-        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
-        return
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    from .reporters._terminal import safe
-
-    use = _use_color(color, sys.stdout)
-    console = Console(file=sys.stdout, highlight=False, markup=False, emoji=False,
-                      force_terminal=use, no_color=not use)
-    if node is not None:
-        for line in explain(m, ev, node):
-            console.print(Text(safe(line)), soft_wrap=True)  # one line each, even in a pipe
-        return
-    style = {"accepted": "green", "rejected": "red", "undecided": "yellow"}
-    title = m.meta.get("title") or map_path
-    table = Table(title=Text(safe(title)), show_lines=False, expand=False)
-    for col in ("id", "kind", "status", "strength", "why"):
-        table.add_column(col, no_wrap=col != "why", justify="right" if col == "strength" else "left")
-    for n in ordered(m, ev):
-        d = nodes[n]
-        status = ev.status[n]
-        mark = "" if not d["expect"] or d["expect"] == status else f" (expected {d['expect']})"
-        table.add_row(Text(safe(n)), d["kind"], Text(status + mark, style=style[status]),
-                      f"{ev.strength[n]:.3f}" + ("*" if n in ev.unsettled else ""),
-                      Text(safe("; ".join(ev.reasons(n)))))
-    console.print(table)
-    counts = {k: sum(1 for v in ev.status.values() if v == k) for k in style}
-    console.print(Text(f"{counts['accepted']} accepted, {counts['rejected']} rejected, "
-                       f"{counts['undecided']} undecided"))
-    if ev.unsettled:
-        console.print(Text(f"* strength still moving after 1 000 rounds: {len(ev.unsettled)} "
-                           "node(s) on support/attack cycles"))
+    EVAL_FORMATS[fmt](m, evaluate(m), sys.stdout, node=node,
+                      title=m.meta.get("title") or map_path, color=_use_color(color, sys.stdout))
 
 
 @cli.command()
@@ -667,8 +582,6 @@ def rules(rule):
             click.echo(f"{r.ID:<{width}}  {r.SEVERITY:<8}  {on:<7}  {summary(r)}")
         return
     if rule not in BY_ID:
-        from .parser import nearest
-
         near = nearest(rule, BY_ID)
         hint = f" (did you mean {near}?)" if near else ""
         raise click.BadParameter(f"no rule {rule!r}{hint}", param_hint="RULE")

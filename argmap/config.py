@@ -20,7 +20,7 @@ import os
 import sys
 from dataclasses import dataclass, field, replace
 
-from .model import FATAL_RULES
+from .problems import PROBLEM_IDS
 from .rules import DEFAULT_IDS, RULE_IDS
 
 if sys.version_info >= (3, 11):
@@ -45,7 +45,7 @@ class Config:
     def enabled(self) -> frozenset[str]:
         """The ids of the rules that run."""
         base = DEFAULT_IDS if self.select is None else self.select
-        return ((base | self.extend_select) - self.ignore) | FATAL_RULES
+        return ((base | self.extend_select) - self.ignore) | PROBLEM_IDS
 
     def override(self, **changes) -> Config:
         """This configuration with the options given on the command line applied."""

@@ -26,7 +26,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .parser import NEEDS_SUPPORT
+from .language import NEEDS_SUPPORT
+from .util import paused_gc
 
 ACCEPTED, REJECTED, UNDECIDED = "accepted", "rejected", "undecided"
 DEFAULT_WEIGHT = 0.5
@@ -97,36 +98,25 @@ def _group(members: list[str]) -> str:
 def _structure(m):
     """Attackers, support groups and successors of every argument node.
 
-    The predecessors of a node come in the order their edges were stated, so no
-    sorting is needed.
+    A node's support groups are the reasons of its support inferences, its
+    attackers the reasons of its attack inferences, in the order stated.
     """
-    nodes = [n for n, d in m.nodes.items() if d["kind"] != "source"]
+    graph = m.arggraph
+    nodes = graph.arguments()
     attackers = {n: [] for n in nodes}
     groups = {n: [] for n in nodes}
     succ = {n: [] for n in nodes}  # (target, "attack" | index of the support group)
-    pred = m.pred
     for n in nodes:
         mine_att, mine_groups = attackers[n], groups[n]
-        by_group = None
-        for u, e in pred[n].items():
-            rel = e["relation"]
-            if rel == "attack":
-                mine_att.append(u)
-                succ[u].append((n, "attack"))
-            elif rel == "support":
-                key = e["group"]
-                if key is None:
+        for inf in graph.inferences_into(n):
+            if inf.relation == "attack":
+                mine_att.extend(inf.reasons)
+                for u in inf.reasons:
+                    succ[u].append((n, "attack"))
+            else:
+                for u in inf.reasons:
                     succ[u].append((n, len(mine_groups)))
-                    mine_groups.append([u])
-                    continue
-                if by_group is None:
-                    by_group = {}
-                index = by_group.get(key)
-                if index is None:
-                    index = by_group[key] = len(mine_groups)
-                    mine_groups.append([])
-                mine_groups[index].append(u)
-                succ[u].append((n, index))
+                mine_groups.append(list(inf.reasons))
     return nodes, attackers, groups, succ
 
 
@@ -281,8 +271,6 @@ def strengths(m, nodes, attackers, groups, succ):
 
 def evaluate(m) -> Evaluation:
     """Status and strength of every argument node of a built map."""
-    from .loader import paused_gc
-
     with paused_gc():
         nodes, attackers, groups, succ = _structure(m)
         status = statuses(m, nodes, attackers, groups, succ)

@@ -5,18 +5,14 @@ Each exporter takes a built :class:`~argmap.model.Map` and returns text.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 
-NODE_FIELDS = ("kind", "text", "section", "stance", "cite", "tags", "note", "url",
-               "weight", "expect", "file", "line", "column")
+from .graph import NODE_FIELDS, ordered_edges
 
-
-def ordered_edges(succ):
-    """The edges of a graph's ``succ`` dict, in the order first stated."""
-    edges = [(u, v, d) for u, nbrs in succ.items() for v, d in nbrs.items()]
-    edges.sort(key=lambda e: e[2]["order"])
-    return edges
+__all__ = ["EXPORTERS", "as_aif", "as_dict", "lost_in", "ordered_edges", "to_aif", "to_argdown",
+           "to_graphml", "to_json", "write_json"]
 
 
 def _node_items(argmap, evaluation=None):
@@ -95,8 +91,6 @@ def write_json(argmap, out, evaluation=None) -> None:
 
 
 def to_json(argmap, evaluation=None) -> str:
-    import io
-
     buf = io.StringIO()
     write_json(argmap, buf, evaluation)
     return buf.getvalue()
@@ -104,7 +98,7 @@ def to_json(argmap, evaluation=None) -> str:
 
 def to_graphml(argmap) -> str:
     """GraphML through networkx: lists become newline-joined strings, nulls are left out."""
-    import networkx as nx
+    import networkx as nx  # slow to import (0.2 s): only GraphML needs it
 
     H = nx.DiGraph()
     H.graph.update({k: str(v) for k, v in argmap.meta.items()})
@@ -123,23 +117,6 @@ def to_graphml(argmap) -> str:
     return "\n".join(nx.generate_graphml(H, prettyprint=True)) + "\n"
 
 
-def _groups(argmap):
-    """Each support group into each node: (target, relation, [reasons]), in written order."""
-    out, seen = [], {}
-    for u, v, d in ordered_edges(argmap.succ):
-        if d["relation"] == "cite":
-            continue
-        key = (d["group"], v) if d["group"] is not None else None
-        if key is not None and key in seen:
-            seen[key][2].append(u)
-            continue
-        item = (v, d["relation"], [u])
-        out.append(item)
-        if key is not None:
-            seen[key] = item
-    return out
-
-
 def as_aif(argmap) -> dict:
     """AIF JSON as AIFdb and OVA read it.
 
@@ -153,15 +130,16 @@ def as_aif(argmap) -> dict:
         if d["kind"] != "source":
             number[n] = str(len(nodes) + 1)
             nodes.append({"nodeID": number[n], "text": d["text"], "type": "I"})
-    for target, relation, reasons in _groups(argmap):
+    for inf in argmap.arggraph.inferences():
         node_id = str(len(nodes) + 1)
-        if relation == "support":
+        if inf.relation == "support":
             nodes.append({"nodeID": node_id, "text": "Default Inference", "type": "RA"})
         else:
             nodes.append({"nodeID": node_id, "text": "Default Conflict", "type": "CA"})
-        for u in reasons:
+        for u in inf.reasons:
             edges.append({"edgeID": str(len(edges) + 1), "fromID": number[u], "toID": node_id})
-        edges.append({"edgeID": str(len(edges) + 1), "fromID": node_id, "toID": number[target]})
+        edges.append({"edgeID": str(len(edges) + 1), "fromID": node_id,
+                      "toID": number[inf.target]})
     return {"nodes": nodes, "edges": edges, "locutions": []}
 
 
@@ -217,8 +195,7 @@ def lost_in(argmap, fmt: str) -> list[str]:
         lost.append(f"{sources} source(s) and {cites} citation(s)")
     if any(d[k] for d in nodes for k in ("note", "url", "tags", "weight")):
         lost.append("notes, urls, tags and weights")
-    if fmt == "argdown" and any(e["group"] is not None
-                                for nbrs in argmap.succ.values() for e in nbrs.values()):
+    if fmt == "argdown" and argmap.arggraph.has_groups():
         lost.append("linked groups (written as separate supports)")
     if fmt == "aif" and (argmap.meta or any(d["section"] for d in nodes)):
         lost.append("front matter and sections")

@@ -20,10 +20,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import parser as P
+from .api import loads
 from .checker import check
-from .export import ordered_edges
-from .loader import BOM, decode, loads
-from .model import FATAL_RULES
+from .problems import PROBLEM_IDS
+from .reader import BOM, decode
+from .rules import RULE_IDS
 
 ATTRIBUTE_ORDER = {key: i for i, key in enumerate(("cite", "url", "tags", "note", "weight",
                                                      "expect"))}
@@ -122,16 +123,10 @@ def layout(lines) -> list[str]:
 
 def format_text(text: str, file: str = "<string>") -> str:
     """``text`` (decoded, without BOM) in canonical layout; line ends as in the original."""
-    parsed = P.parse(text, file, lines=True, known_rules=_rule_ids())
+    parsed = P.parse(text, file, lines=True, known_rules=RULE_IDS)
     newline = "\r\n" if "\r\n" in text else "\n"
     lines = layout(parsed.lines)
     return newline.join(lines) + newline if lines else ""
-
-
-def _rule_ids():
-    from .rules import RULE_IDS
-
-    return RULE_IDS
 
 
 @dataclass
@@ -157,7 +152,7 @@ def format_source(data: bytes, file: str, root: str) -> Result:
     formatted.
     """
     before = loads(data, file=file, root=root)
-    fatal = [f for f in check(before) if f.rule in FATAL_RULES]
+    fatal = [f for f in check(before) if f.rule in PROBLEM_IDS]
     if fatal or not before.ok:
         return Result(data, None, fatal, texts=before.texts)
     text, _ = decode(data, file)
@@ -203,17 +198,14 @@ def difference(a, b) -> str | None:
         for key in da:
             if key not in ("file", "line", "column", "expect_at", "url_at") and da[key] != db.get(key):
                 return f"the {key} of node `{x}` differs"
-    edges_a = {(names[u], names[v], d["relation"]) for u, v, d in ordered_edges(a.succ)}
-    edges_b = {(u, v, d["relation"]) for u, v, d in ordered_edges(b.succ)}
+    edges_a = {(names[u], names[v], d["relation"]) for u, v, d in a.arggraph.edges()}
+    edges_b = {(u, v, d["relation"]) for u, v, d in b.arggraph.edges()}
     if edges_a != edges_b:
         return "the edges differ"
 
     def groups(m, rename):
-        out = {}
-        for u, v, d in ordered_edges(m.succ):
-            if d["group"] is not None:
-                out.setdefault(d["group"], set()).add((rename(u), rename(v)))
-        return {frozenset(s) for s in out.values()}
+        return {(rename(inf.target), frozenset(map(rename, inf.reasons)))
+                for inf in m.arggraph.inferences() if inf.group is not None}
 
     if groups(a, names.__getitem__) != groups(b, lambda n: n):
         return "the linked groups differ"

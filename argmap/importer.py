@@ -6,15 +6,14 @@ dropped silently. The text comes out in canonical layout (:mod:`argmap.fmt`).
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 
 from .fmt import format_text
-from .parser import ATTRIBUTE_KEYS, EXPECT_VALUES, KIND_SET, is_identifier
+from .language import ATTRIBUTE_KEYS, EXPECT_VALUES, KIND_SET, META_KEY_RE, WEIGHT_RE, is_identifier
 
 _ONE_LINE = re.compile(r"[\r\n\t\x00-\x1f\x7f\u2028\u2029]+")
-_WEIGHT = re.compile(r"(?:0(?:\.\d+)?|1(?:\.0+)?|\.\d+)\Z")
-_META_KEY = re.compile(r"[a-z][a-z0-9_-]*\Z")
 
 
 class NotImportable(ValueError):
@@ -42,7 +41,7 @@ class _Writer:
         if meta:
             out.append("---")
             for key, value in meta.items():
-                if not _META_KEY.match(str(key)):
+                if not META_KEY_RE.match(str(key)):
                     self.warn(f"front matter key {key!r} is not a valid key; left out")
                     continue
                 out.append(f"{key}: {self.line(value, f'front matter `{key}`')}")
@@ -151,7 +150,7 @@ class _Writer:
             weight = n.get("weight")
             if weight is not None:
                 text = f"{weight:g}" if isinstance(weight, (int, float)) else str(weight)
-                if _WEIGHT.match(text):
+                if WEIGHT_RE.match(text):
                     lines.append(f"weight: {text}")
                 else:
                     self.warn(f"node {key} has the weight {weight!r}, not a decimal from 0 to 1; "
@@ -305,3 +304,95 @@ def detect(doc) -> str:
 
 
 IMPORTERS = {"json": from_json, "aif": from_aif}
+
+
+# -- the shape of the input --------------------------------------------------
+#
+# Each importer reads only what these checks let through, so that a document of
+# the wrong shape is refused with a message that names the field, instead of
+# failing somewhere inside (or being coerced into nonsense: `cite: a/b/c`, `None`).
+
+_SCALAR = (str, int, float)
+_JSON_NODE_FIELDS = {"id": _SCALAR, "kind": str, "text": str, "section": str, "note": str,
+                     "url": str, "expect": str, "weight": (int, float, str), "stance": str}
+_JSON_EDGE_FIELDS = {"source": _SCALAR, "target": _SCALAR, "relation": str,
+                     "group": _SCALAR, "file": str, "line": int}
+_TYPE_NAMES = {str: "a string", list: "a list", dict: "an object", int: "a number",
+               float: "a number", bool: "true or false", type(None): "null"}
+
+
+def _type_name(value) -> str:
+    return _TYPE_NAMES.get(type(value), type(value).__name__)
+
+
+def _list_of(value, what: str) -> list:
+    if not isinstance(value, list):
+        raise NotImportable(f"{what} must be a list, not {_type_name(value)}")
+    return value
+
+
+def _check_fields(item, fields: dict, what: str) -> None:
+    if not isinstance(item, dict):
+        raise NotImportable(f"{what} must be an object, not {_type_name(item)}")
+    for key, types in fields.items():
+        value = item.get(key)
+        if value is not None and (not isinstance(value, types) or isinstance(value, bool)):
+            want = _TYPE_NAMES[types if isinstance(types, type) else types[0]]
+            raise NotImportable(f"{what}: `{key}` must be {want}, not {_type_name(value)}")
+
+
+def _check_json_shape(doc) -> None:
+    meta = doc.get("meta")
+    if meta is not None and not isinstance(meta, dict):
+        raise NotImportable(f"`meta` must be an object, not {_type_name(meta)}")
+    for i, n in enumerate(_list_of(doc.get("nodes"), "`nodes`")):
+        what = f"node {i + 1}"
+        _check_fields(n, _JSON_NODE_FIELDS, what)
+        if "text" in n and n["text"] is None:
+            raise NotImportable(f"{what}: `text` must be a string, not null")
+        for key in ("cite", "tags"):
+            if n.get(key) is not None:
+                for value in _list_of(n[key], f"{what}: `{key}`"):
+                    if not isinstance(value, str):
+                        raise NotImportable(f"{what}: `{key}` must hold strings, "
+                                            f"not {_type_name(value)}")
+    for i, e in enumerate(_list_of(doc.get("edges") or [], "`edges`")):
+        _check_fields(e, _JSON_EDGE_FIELDS, f"edge {i + 1}")
+
+
+def _check_aif_shape(doc) -> None:
+    for i, e in enumerate(_list_of(doc.get("edges", []), "`edges`")):
+        _check_fields(e, {"fromID": _SCALAR, "toID": _SCALAR}, f"edge {i + 1}")
+    for i, n in enumerate(_list_of(doc.get("nodes", []), "`nodes`")):
+        if isinstance(n, dict):
+            _check_fields(n, {"text": _SCALAR, "type": str}, f"node {i + 1}")
+    _list_of(doc.get("locutions") or [], "`locutions`")
+
+
+def read_document(data: bytes):
+    """The JSON document in ``data``; :class:`NotImportable` when it is none."""
+    try:
+        return json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise NotImportable(f"not UTF-8 text (byte {exc.start})") from None
+    except RecursionError:
+        raise NotImportable("the JSON is nested too deeply") from None
+    except ValueError as exc:
+        raise NotImportable(f"not JSON: {exc}") from None
+
+
+def import_bytes(data: bytes, source_format: str = "auto") -> tuple[str, list[str]]:
+    """Map text and warnings from a file's bytes (``json``, ``aif`` or ``auto``).
+
+    Raises :class:`NotImportable`, and nothing else, for input it can't import.
+    """
+    doc = read_document(data)
+    kind = detect(doc) if source_format == "auto" else source_format
+    if not isinstance(doc, dict):
+        raise NotImportable(f"the document must be a JSON object, not {_type_name(doc)}")
+    if kind == "json":
+        if doc.get("version") == 1 and isinstance(doc.get("nodes"), list):
+            _check_json_shape(doc)
+    else:
+        _check_aif_shape(doc)
+    return IMPORTERS[kind](doc)

@@ -2,7 +2,8 @@
 
 A :class:`Finding` is one problem at one place. A :class:`Map` is what loading a
 file gives: the graph (or ``None`` when the text could not be read as a map), the
-front matter, and the findings that reading it produced. Nothing here prints.
+front matter, the problems found reading it, and the facts found building it.
+Nothing here prints.
 """
 
 from __future__ import annotations
@@ -11,9 +12,6 @@ from dataclasses import dataclass, field
 
 ERROR = "error"
 WARNING = "warning"
-
-#: Rules whose findings stop a map from being built; they cannot be switched off.
-FATAL_RULES = frozenset({"syntax", "encoding", "include"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,26 +47,23 @@ class Finding:
 class Map:
     """A loaded argument map.
 
-    ``graph`` is a :class:`networkx.DiGraph` as section 3 of the language
-    reference describes, or ``None`` when a ``syntax``, ``encoding`` or
-    ``include`` error stopped it from being built. ``findings`` holds what
-    reading and building found; :func:`argmap.check` adds the rules' findings.
-    ``files`` lists every file read, the first given one first; ``texts`` maps
-    each to its decoded text (for code frames).
+    ``arggraph`` is the typed graph (:class:`argmap.graph.ArgGraph`), or
+    ``None`` when a ``syntax``, ``encoding`` or ``include`` problem stopped it
+    from being built; ``graph`` is the same as a :class:`networkx.DiGraph`,
+    made on first use over the same dicts (``nodes``, ``succ``, ``pred``), so
+    that what needs no more than these never imports networkx.
 
-    ``nodes``, ``succ`` and ``pred`` are the graph's own dicts (node attributes;
-    edge attributes by source then target, and by target then source: one dict
-    for each edge, in both): the loader fills them, and ``graph`` is a networkx
-    view made on first use that shares them, so that whatever needs no more
-    than these (``argmap check``, ``argmap export -f json``) never imports
-    networkx, which costs more than reading a one-page map.
+    ``findings`` holds the problems of reading (``syntax``, ``encoding``,
+    ``include``); ``facts`` what building the graph found (a duplicate id, a
+    dangling reference…), which the rules turn into findings
+    (:func:`argmap.check`). ``files`` lists every file read, the first given
+    one first; ``texts`` maps each to its decoded text (for code frames).
     """
 
-    nodes: dict | None = None
-    succ: dict | None = None
-    pred: dict | None = None
+    arggraph: object = None
     meta: dict = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    facts: list = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict)
     #: real paths of every file read (for "included by another map" checks)
@@ -80,20 +75,28 @@ class Map:
     @property
     def ok(self) -> bool:
         """True when the map was built (no syntax, encoding or include error)."""
-        return self.nodes is not None
+        return self.arggraph is not None
+
+    @property
+    def nodes(self) -> dict | None:
+        """Node id -> attributes (:class:`argmap.graph.NodeData`), in declaration order."""
+        return None if self.arggraph is None else self.arggraph.nodes
+
+    @property
+    def succ(self) -> dict | None:
+        return None if self.arggraph is None else self.arggraph.succ
+
+    @property
+    def pred(self) -> dict | None:
+        return None if self.arggraph is None else self.arggraph.pred
 
     @property
     def graph(self):
         """The map as a :class:`networkx.DiGraph`, or ``None`` when it wasn't built."""
-        if self.nodes is None:
+        if self.arggraph is None:
             return None
         if self._graph is None:
-            import networkx as nx
-
-            G = nx.DiGraph()
-            G._node, G._succ, G._pred = self.nodes, self.succ, self.pred
-            G.graph["meta"] = self.meta
-            self._graph = G
+            self._graph = self.arggraph.to_networkx()
         return self._graph
 
     def node(self, node_id: str) -> dict:

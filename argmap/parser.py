@@ -17,25 +17,18 @@ Reading bytes, includes and building the graph happen in :mod:`argmap.loader`.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 
-from .model import ERROR, Finding
+from .language import (EXPECT_VALUES, KIND_SET, RESERVED, SIGN_RELATION,
+                       WEIGHT_RE, default_kind, id_problem, is_identifier, kind_hint)
+from .model import Finding
+from .problems import PROBLEM_IDS, SYNTAX
+from .util import nearest
 
-KINDS = ("thesis", "claim", "premise", "evidence", "counter", "rebuttal", "source")
-KIND_SET = frozenset(KINDS)
 # The line most maps are made of, `  + kind id: text`, matched in one go
 _FAST_CHILD = re.compile(r"( +)([+&-]) (thesis|claim|premise|evidence|counter|rebuttal) "
                          r"([a-z][a-z0-9_-]{0,63}): +(\S(?:.*\S)?)\s*\Z")
-RESERVED = KIND_SET | {"include", "supports", "attacks"}
-#: kinds that need incoming support (section 2's kinds table)
-NEEDS_SUPPORT = frozenset({"thesis", "claim", "counter", "rebuttal"})
-ATTRIBUTE_KEYS = ("cite", "url", "tags", "note", "weight", "expect")
-EXPECT_VALUES = ("accepted", "rejected", "undecided")
-
-_ID_RE = re.compile(r"[a-z][a-z0-9_-]{0,63}\Z")
-_ID_SHAPE_RE = re.compile(r"[a-z][a-z0-9_-]*\Z")
 _ATTR_RE = re.compile(r"(cite|url|tags|note|weight|expect):(?=\s|\Z)")
 _ATTR_NOSPACE_RE = re.compile(r"(cite|url|tags|note|weight|expect):")
 _META_RE = re.compile(r"([A-Za-z0-9_-]+):(?:[ \t](.*))?\Z")
@@ -43,11 +36,9 @@ _META_KEY_RE = re.compile(r"[a-z][a-z0-9_-]*\Z")
 _HEADING_RE = re.compile(r"(#{1,6}) (.*)\Z")
 _RELATION_RE = re.compile(r"@(\S*)\s+(supports|attacks)\s+@(\S*)\Z")
 _CITE_REF_RE = re.compile(r"@([^\s,]*)(?:(,?)\s*(.*))?\Z")
-_WEIGHT_RE = re.compile(r"(?:0(?:\.\d+)?|1(?:\.0+)?|\.\d+)\Z")
 _DIRECTIVE_RE = re.compile(r"//\s*argmap:\s*ignore\b(.*)\Z")
-_BIDI_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
-
-SIGN_RELATION = {"+": "support", "-": "attack"}
+#: bidirectional control characters (the `bidi-control` rule reports them)
+BIDI_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 class NodeDecl:
@@ -170,49 +161,12 @@ class _Level:
         self.last_reason = None  # the last +, - or & line among its children
 
 
-def is_identifier(word: str) -> bool:
-    return bool(_ID_RE.match(word)) and word not in RESERVED
-
-
-def _id_problem(word: str) -> str | None:
-    """Why ``word`` can't be an id, or None when it can."""
-    if word in RESERVED:
-        return f"`{word}` is reserved and can't be an id"
-    if len(word) > 64 and _ID_SHAPE_RE.match(word):
-        return f"an id has at most 64 characters; this one has {len(word)}"
-    if not _ID_RE.match(word):
-        return (
-            f"`{word}` is not a valid id: ids start with a lowercase letter, "
-            "then lowercase letters, digits, `_` or `-`"
-        )
-    return None
-
-
 def _head_end(s: str) -> int:
     """Index of the colon that ends a line's head (``: `` or a final ``:``), or -1."""
     i = s.find(": ")
     if i < 0 and s.endswith(":"):
         i = len(s) - 1
     return i
-
-
-def nearest(word: str, choices) -> str | None:
-    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return match[0] if match else None
-
-
-def _kind_hint(word: str) -> str:
-    near = nearest(word.lower(), KINDS)
-    kinds = ", ".join(KINDS)
-    if near:
-        return f"did you mean `{near}`? The kinds are {kinds}"
-    return f"the kinds are {kinds}"
-
-
-def default_kind(relation: str, parent_kind: str | None) -> str:
-    if relation == "support":
-        return "premise"
-    return "rebuttal" if parent_kind == "counter" else "counter"
 
 
 class _Parser:
@@ -227,7 +181,7 @@ class _Parser:
         self.groups = 0
         self.depth = 0
         # one look at the whole text; ASCII text (checked in C, fast) has none
-        self.has_bidi = not text.isascii() and _BIDI_RE.search(text) is not None
+        self.has_bidi = not text.isascii() and BIDI_RE.search(text) is not None
         if lines:
             self.out.lines = []
 
@@ -243,9 +197,7 @@ class _Parser:
         if line == self.error_line:
             return
         self.error_line = line
-        self.out.findings.append(
-            Finding("syntax", ERROR, self.file, line, column, message, hint, end_column)
-        )
+        self.out.findings.append(SYNTAX.at(self.file, line, column, message, hint, end_column))
 
     # -- the whole file ---------------------------------------------------
 
@@ -327,7 +279,6 @@ class _Parser:
                 self.top_line(text, lineno, stack)
             else:
                 self.indented_line(text, lineno, indent, stack)
-        self.scan_bidi()
         return self.out
 
     def front_matter(self) -> int:
@@ -396,9 +347,9 @@ class _Parser:
             return
         good = set()
         for name in names:
-            if name in ("syntax", "encoding", "include"):
+            if name in PROBLEM_IDS:
                 self.error(lineno, column, f"the rule `{name}` can't be ignored")
-            elif name not in self.known_rules:
+            elif self.known_rules is not None and name not in self.known_rules:
                 near = nearest(name, self.known_rules)
                 hint = f"did you mean `{near}`?" if near else "`argmap rules` lists the rules"
                 self.error(lineno, column, f"unknown rule `{name}` in an ignore comment", hint)
@@ -468,7 +419,7 @@ class _Parser:
             return None
         kind = words[0]
         if kind not in KIND_SET:
-            self.error(lineno, 1, f"unknown kind `{kind}`", _kind_hint(kind), len(kind) + 1)
+            self.error(lineno, 1, f"unknown kind `{kind}`", kind_hint(kind), len(kind) + 1)
             return None
         node_id = None
         if len(words) > 2:
@@ -477,7 +428,7 @@ class _Parser:
             return None
         if len(words) == 2:
             node_id = words[1]
-            problem = _id_problem(node_id)
+            problem = id_problem(node_id)
             if problem:
                 col = s.index(node_id, len(kind)) + 1
                 self.error(lineno, col, problem, end_column=col + len(node_id))
@@ -513,7 +464,7 @@ class _Parser:
             return
         a, rel, b = m.group(1), m.group(2), m.group(3)
         for word, start in ((a, m.start(1)), (b, m.start(3))):
-            problem = _id_problem(word) if word else "a reference needs an id after `@`"
+            problem = id_problem(word) if word else "a reference needs an id after `@`"
             if problem:
                 self.error(lineno, start, problem, end_column=start + 1 + len(word))
                 return
@@ -623,7 +574,7 @@ class _Parser:
                     self.error(lineno, column, "a reference line holds only `@ID`",
                                "write the text at the node's declaration")
                 return _Level(indent, "ref")
-            problem = _id_problem(target)
+            problem = id_problem(target)
             if problem:
                 col = column + s.index("@")
                 self.error(lineno, col, problem, end_column=col + 1 + len(target))
@@ -649,7 +600,7 @@ class _Parser:
                     return _Level(indent, "lost")
                 if len(words) == 2:
                     node_id = words[1]
-                    problem = _id_problem(node_id)
+                    problem = id_problem(node_id)
                     if problem:
                         col = column + s.index(node_id, s.index(kind) + len(kind))
                         self.error(lineno, col, problem, end_column=col + len(node_id))
@@ -695,7 +646,7 @@ class _Parser:
             if value.startswith("@"):
                 m = _CITE_REF_RE.match(value)
                 ref = m.group(1) if m else ""
-                problem = _id_problem(ref) if ref else "a cite needs an id after `@`"
+                problem = id_problem(ref) if ref else "a cite needs an id after `@`"
                 if problem:
                     self.error(lineno, value_col, problem, end_column=value_col + 1 + len(ref))
                     return
@@ -726,7 +677,7 @@ class _Parser:
         elif key == "weight":
             if decl.weight is not None:
                 self.error(lineno, column, "a node has one `weight`; this one is repeated")
-            elif not _WEIGHT_RE.match(value):
+            elif not WEIGHT_RE.match(value):
                 self.error(lineno, value_col, f"`{value}` is not a weight",
                            "a weight is a decimal from 0 to 1, such as 0.8")
             else:
@@ -741,18 +692,6 @@ class _Parser:
                 decl.expect = value
                 decl.expect_at = (lineno, column)
 
-    def scan_bidi(self):
-        if not self.has_bidi:
-            return
-        for index, raw in enumerate(self.lines):
-            m = _BIDI_RE.search(raw)
-            if m:
-                self.out.findings.append(Finding(
-                    "bidi-control", ERROR, self.file, index + 1, m.start() + 1,
-                    f"a bidirectional control character (U+{ord(m.group()):04X})",
-                    "it can make the line display differently from what it holds; delete it",
-                ))
-
 
 def _is_signlike(s: str) -> bool:
     # `+premise p: ...` is a sign with its space missing; `-5 % of GDP` is not a
@@ -760,12 +699,13 @@ def _is_signlike(s: str) -> bool:
     return s[1].isalpha() or s[1] == "@"
 
 
-def parse(text: str, file: str, sections: tuple = (), known_rules=frozenset(),
+def parse(text: str, file: str, sections: tuple = (), known_rules=None,
           lines: bool = False) -> ParsedFile:
     """Parse the decoded text of one file.
 
     ``sections`` is the heading stack an included file starts in;
-    ``known_rules`` are the rule ids an ``// argmap: ignore`` comment may name;
+    ``known_rules`` are the rule ids an ``// argmap: ignore`` comment may name
+    (None: any);
     ``lines`` asks for each line's canonical form too (for `argmap fmt`).
     """
     return _Parser(text, file, sections, known_rules, lines).run()

@@ -71,7 +71,7 @@ def test_a_fifo_or_folder_given_as_a_map_is_refused_without_blocking(tmp_path):
 
 
 def test_a_file_that_grew_after_its_size_was_taken_is_read_whole(tmp_path):
-    from argmap.loader import _read_regular
+    from argmap.reader import read_regular as _read_regular
 
     path = tmp_path / "grown.argmap"
     data = b"thesis t: T.\n" * 300_000  # several reads past the size given

@@ -1,135 +1,21 @@
-"""A map as a Graphviz DOT graph, built as a pydot graph.
+"""A map as a Graphviz DOT graph, built with pydot's public API.
 
 Every string from the map reaches DOT through :func:`~argmap.render.text.dot_quoted`,
 :func:`~argmap.render.text.html_text` or :func:`~argmap.render.text.html_lines`;
 node ids are synthetic (``n0``, ``n1``, …); only the attributes written here are
-ever set. Nodes and edges are stored in the graph as pydot stores them
-(:func:`_add_node`, :func:`_add_edge`); :func:`write_dot` writes the graph as
-DOT text, as pydot's ``to_string`` does.
+ever set. :func:`build` makes a :class:`pydot.Dot` (``pydot.Node``,
+``pydot.Edge``, ``pydot.Cluster``); :func:`to_dot` is its ``to_string()``.
 """
 
 from __future__ import annotations
 
-import re
 from collections import deque
 from dataclasses import dataclass
 
 import pydot
-import pydot.core
 
-from ..export import ordered_edges
 from ..links import safe_url
 from .text import dot_quoted, html_lines, html_text, wrap
-
-
-# -- writing the pydot objects as DOT ---------------------------------------
-#
-# pydot's to_string() decides afresh, in Python, whether each value needs quotes
-# (most of the time of rendering a big map). The graphs build() makes use only
-# plain ids, and values that are quoted ("..."), HTML-like (<...>) or drawn from
-# a few constants, so write_dot() writes them with those answers known, and asks
-# pydot only about the rest, once each. tests/render/test_dot.py holds it
-# byte-identical to to_string() on every map, option and hostile text.
-
-_PLAIN_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
-_KEYWORDS = frozenset(pydot.core.dot_keywords)
-
-
-def _id(name: str) -> str:
-    if _PLAIN_ID.match(name) and name.lower() not in _KEYWORDS:
-        return name
-    return pydot.core.quote_id_if_necessary(name)
-
-
-def _attrs(attributes: dict, known: dict) -> str:
-    """``key=value, …`` as pydot writes an attribute list (without the brackets)."""
-    parts = []
-    for key, value in attributes.items():
-        text = known.get(value)  # a value seen before: the constants, mostly
-        if text is None:
-            if value is None:
-                parts.append(key)
-                continue
-            first = value[:1]
-            if first == '"' and value[-1] == '"' and len(value) > 1 \
-                    or first == "<" and value[-1] == ">":
-                text = value  # quoted or HTML-like: pydot leaves it as it is
-            else:
-                text = known[value] = pydot.core.quote_attr_if_necessary(value or '""')
-        parts.append(f"{key}={text}")
-    return ", ".join(parts)
-
-
-def _write(od: dict, out: list, known: dict, names: dict) -> None:
-    first = [od["type"]]
-    if od.get("name"):
-        first.append(pydot.core.quote_id_if_necessary(od["name"]))
-    out.append(" ".join(first) + " {\n")
-    out.extend(_attrs({key: value}, known) + ";\n" for key, value in od["attributes"].items())
-    members = [obj for kind in ("edges", "nodes", "subgraphs") for objs in od[kind].values()
-               for obj in objs]
-    members.sort(key=lambda obj: obj["sequence"])
-    for obj in members:
-        kind = obj["type"]
-        if kind == "node":
-            name = obj["name"]
-            attrs = _attrs(obj["attributes"], known)
-            if name in ("graph", "node", "edge"):
-                if not attrs:
-                    out.append("\n")  # pydot writes nothing for these, then a line end
-                    continue
-            else:
-                name = names.get(name) or names.setdefault(name, _id(name))
-            out.append(f"{name} [{attrs}];\n" if attrs else f"{name};\n")
-        elif kind == "edge":
-            src, dst = obj["points"]
-            src = names.get(src) or names.setdefault(src, _id(src))
-            dst = names.get(dst) or names.setdefault(dst, _id(dst))
-            attrs = _attrs(obj["attributes"], known)
-            out.append(f"{src} -> {dst} [{attrs}];\n" if attrs else f"{src} -> {dst};\n")
-        else:
-            _write(obj, out, known, names)
-    out.append("}\n")
-
-
-# -- adding nodes and edges ---------------------------------------------------
-#
-# A pydot graph keeps each node and edge as a plain dict, its obj_dict (pydot
-# stores it, not the Node or Edge object, and makes those afresh for get_nodes()).
-# pydot's add_node and add_edge check types, split ports out of names and look up
-# earlier nodes of the name on every call: a third of building a big map. The two
-# functions below store the very dicts they store; tests/render/test_dot.py holds
-# every graph build() makes equal to the one pydot's own calls make.
-
-def _add_node(graph: pydot.Graph, name: str, attributes: dict) -> None:
-    """``graph.add_node(pydot.Node(name, **attributes))``, for a new plain ``name``."""
-    od = graph.obj_dict
-    seq = od.get("current_child_sequence", 1)
-    od["current_child_sequence"] = seq + 1
-    od["nodes"][name] = [{"attributes": attributes, "type": "node",
-                          "parent_graph": od["parent_graph"], "sequence": seq, "name": name,
-                          "port": None}]
-
-
-def _add_edge(graph: pydot.Graph, src: str, dst: str, attributes: dict) -> None:
-    """``graph.add_edge(pydot.Edge(src, dst, **attributes))``."""
-    od = graph.obj_dict
-    seq = od.get("current_child_sequence", 1)
-    od["current_child_sequence"] = seq + 1
-    edge = {"points": (src, dst), "attributes": attributes, "type": "edge",
-            "parent_graph": od["parent_graph"], "sequence": seq}
-    same = od["edges"].get(edge["points"])
-    if same is None:
-        od["edges"][edge["points"]] = [edge]
-    else:
-        same.append(edge)
-
-
-def write_dot(dot: pydot.Dot) -> str:
-    """The DOT text of a graph made by :func:`build`, as ``dot.to_string()`` writes it."""
-    out: list[str] = []
-    _write(dot.obj_dict, out, {}, {})
-    return "".join(out)
 
 
 FONT = "Helvetica"
@@ -205,7 +91,7 @@ def neighbourhood(m, start: str, depth: int) -> set[str]:
         n, d = queue.popleft()
         if d == depth:
             continue
-        for nb in list(m.succ[n]) + list(m.pred[n]):
+        for nb in m.arggraph.neighbours(n):
             if nb not in seen:
                 seen.add(nb)
                 queue.append((nb, d + 1))
@@ -225,27 +111,15 @@ class Citations:
         for n in nodes:
             marks = []
             for value in m.nodes[n]["cite"]:
-                key, label, locator = citation(m, value)
-                if key not in self.number:
-                    self.number[key] = len(self.text) + 1
-                    self.text.append(label)
-                mark = str(self.number[key]) + (f", {locator}" if locator else "")
+                c = m.arggraph.citation(value)
+                if c.key not in self.number:
+                    self.number[c.key] = len(self.text) + 1
+                    self.text.append(c.text)
+                mark = str(self.number[c.key]) + (f", {c.locator}" if c.locator else "")
                 if mark not in marks:
                     marks.append(mark)
             if marks:
                 self.of_node[n] = marks
-
-
-def citation(m, value: str) -> tuple[tuple, str, str]:
-    """A citation's identity, its text and its locator (a source's, or free text)."""
-    if value.startswith("@"):
-        ref, _, locator = value[1:].partition(",")
-        ref, _, rest = ref.partition(" ")
-        locator = (locator or rest).strip()
-        node = m.nodes.get(ref)
-        if node is not None and node["kind"] == "source":
-            return ("source", ref), node["text"], locator
-    return ("text", value), value, ""
 
 
 def _label(kind: str, text: str, marks: list[str] | None, style, tag=None,
@@ -313,75 +187,86 @@ def _footnotes(cites: Citations) -> str:
             + "".join(rows) + "</TABLE>>")
 
 
-def build(argmap, options: DotOptions | None = None) -> pydot.Dot:
-    """The pydot graph of a built map."""
-    o = options or DotOptions()
-    nodes = list(argmap.nodes)
-    if o.focus is not None:
-        keep = neighbourhood(argmap, o.focus, o.depth)
-        nodes = [n for n in nodes if n in keep]
-    context: set[str] = set()
-    if o.section is not None:
-        inside = {n for n in nodes if argmap.nodes[n]["section"] == o.section}
-        for n in inside:
-            for nb, e in list(argmap.succ[n].items()) + list(argmap.pred[n].items()):
-                if nb not in inside and e["relation"] != "cite":
-                    context.add(nb)
-        nodes = [n for n in nodes if n in inside or n in context]
-    if o.sources != "nodes":
-        nodes = [n for n in nodes if argmap.nodes[n]["kind"] != "source"]
-    # ids follow the full graph's order, so a part of the map keeps the ids of the whole
-    index = {n: i for i, n in enumerate(argmap.nodes)}
-    ids = {n: f"n{index[n]}" for n in nodes}
-    fast = o.fast if o.fast is not None else len(nodes) > 1500
+class _Diagram:
+    """The pydot graph of one diagram, made in steps: which nodes, the graph's
+    attributes, the nodes, the edges, then the footnotes and the legend."""
 
-    dot = pydot.Dot("argmap", graph_type="digraph", strict=False)
-    graph_attrs = {
-        "rankdir": o.direction, "newrank": "true", "nodesep": "0.3", "ranksep": "0.45",
-        "fontname": FONT, "bgcolor": "white", "pad": "0.3", "compound": "true",
-    }
-    if fast:
-        graph_attrs.update({"splines": "line", "nslimit": "2", "nslimit1": "2",
-                            "mclimit": "0.5", "searchsize": "20", "remincross": "false"})
-    header = _header(argmap.meta) if o.focus is None and o.section is None else None
-    if o.section is not None:
-        header = f'<<FONT POINT-SIZE="16"><B>{html_text(o.section)}</B></FONT><BR/> >'
-    if header and o.header:
-        graph_attrs.update({"label": header, "labelloc": "t", "labeljust": "c"})
-    graph_attrs["id"] = dot_quoted(f"{o.id_prefix}graph")
-    for key, value in graph_attrs.items():
-        dot.set(key, value)
-    # every SVG element gets an id of this diagram's own, so diagrams can share a page
-    count = iter(range(1 << 30))
-    # the prefix is quoted once: the rest of each id is a letter and a number
-    quoted_prefix = dot_quoted(o.id_prefix)[:-1]
+    def __init__(self, argmap, o: DotOptions):
+        self.m = argmap
+        self.o = o
+        self.nodes, self.context = self.select()
+        # ids follow the full graph's order, so a part of the map keeps the ids of the whole
+        index = {n: i for i, n in enumerate(argmap.nodes)}
+        self.ids = {n: f"n{index[n]}" for n in self.nodes}
+        self.fast = o.fast if o.fast is not None else len(self.nodes) > 1500
+        self.dot = pydot.Dot("argmap", graph_type="digraph", strict=False)
+        # every SVG element gets an id of this diagram's own, so diagrams can share a page;
+        # the prefix is quoted once: the rest of each id is a letter and a number
+        self.quoted_prefix = dot_quoted(o.id_prefix)[:-1]
+        self.count = iter(range(1 << 30))
+        self.clusters: dict[str, pydot.Cluster] = {}
+        self.cites = Citations(argmap, self.nodes) if o.sources == "footnotes" else None
+        self.kinds_seen: list[str] = []
+        self.relations: set[str] = set()
 
-    def eid():
-        return f'{quoted_prefix}x{next(count)}"'
-    dot.set_node_defaults(shape="box", fontname=FONT, fontsize="11", margin="0.14,0.07",
-                          penwidth="1.2")
-    dot.set_edge_defaults(**EDGE_DEFAULTS)
+    def eid(self) -> str:
+        return f'{self.quoted_prefix}x{next(self.count)}"'
 
-    cites = Citations(argmap, nodes) if o.sources == "footnotes" else None
-    clusters: dict[str, pydot.Cluster] = {}
+    def select(self) -> tuple[list[str], set[str]]:
+        """The nodes to draw, in declaration order, and those drawn only as context."""
+        m, o = self.m, self.o
+        nodes = list(m.nodes)
+        if o.focus is not None:
+            keep = neighbourhood(m, o.focus, o.depth)
+            nodes = [n for n in nodes if n in keep]
+        context: set[str] = set()
+        if o.section is not None:
+            inside = {n for n in nodes if m.nodes[n]["section"] == o.section}
+            for n in inside:
+                for nb, e in list(m.succ[n].items()) + list(m.pred[n].items()):
+                    if nb not in inside and e["relation"] != "cite":
+                        context.add(nb)
+            nodes = [n for n in nodes if n in inside or n in context]
+        if o.sources != "nodes":
+            nodes = [n for n in nodes if m.nodes[n]["kind"] != "source"]
+        return nodes, context
 
-    def container(section):
-        if section is None or fast or o.section is not None:
-            return dot
-        if section not in clusters:
-            c = pydot.Cluster(f"s{len(clusters)}", label=dot_quoted(section), style="rounded", id=eid(),
-                              color="#b8b8b8", fontcolor="#4d4d4d", fontsize="13",
-                              fontname=FONT, labeljust="l", margin="12")
-            clusters[section] = c
-            dot.add_subgraph(c)
-        return clusters[section]
+    def graph_attributes(self) -> None:
+        o, dot = self.o, self.dot
+        attrs = {
+            "rankdir": o.direction, "newrank": "true", "nodesep": "0.3", "ranksep": "0.45",
+            "fontname": FONT, "bgcolor": "white", "pad": "0.3", "compound": "true",
+        }
+        if self.fast:
+            attrs.update({"splines": "line", "nslimit": "2", "nslimit1": "2",
+                          "mclimit": "0.5", "searchsize": "20", "remincross": "false"})
+        header = _header(self.m.meta) if o.focus is None and o.section is None else None
+        if o.section is not None:
+            header = f'<<FONT POINT-SIZE="16"><B>{html_text(o.section)}</B></FONT><BR/> >'
+        if header and o.header:
+            attrs.update({"label": header, "labelloc": "t", "labeljust": "c"})
+        attrs["id"] = dot_quoted(f"{o.id_prefix}graph")
+        for key, value in attrs.items():
+            dot.set(key, value)
+        dot.set_node_defaults(shape="box", fontname=FONT, fontsize="11", margin="0.14,0.07",
+                              penwidth="1.2")
+        dot.set_edge_defaults(**EDGE_DEFAULTS)
 
-    kinds_seen = []
-    for n in nodes:
-        d = argmap.nodes[n]
+    def container(self, section):
+        """Where a node of ``section`` goes: the section's cluster, or the graph."""
+        if section is None or self.fast or self.o.section is not None:
+            return self.dot
+        if section not in self.clusters:
+            c = pydot.Cluster(f"s{len(self.clusters)}", label=dot_quoted(section), style="rounded",
+                              id=self.eid(), color="#b8b8b8", fontcolor="#4d4d4d",
+                              fontsize="13", fontname=FONT, labeljust="l", margin="12")
+            self.clusters[section] = c
+            self.dot.add_subgraph(c)
+        return self.clusters[section]
+
+    def node_attributes(self, n: str) -> dict:
+        o, d = self.o, self.m.nodes[n]
         kind = d["kind"]
-        if kind not in kinds_seen:
-            kinds_seen.append(kind)
         s = KIND_STYLE[kind]
         attrs = NODE_ATTRS[kind].copy()
         ev = o.evaluation
@@ -391,73 +276,94 @@ def build(argmap, options: DotOptions | None = None) -> pydot.Dot:
             if ev.status[n] != "accepted":
                 attrs.update(STATUS_STYLE[ev.status[n]])
                 s = s | {"tag": STATUS_STYLE[ev.status[n]]["fontcolor"]}
-        attrs["label"] = _label(kind, d["text"], cites.of_node.get(n) if cites else None, s,
-                                status=status)
-        if n in context:
+        marks = self.cites.of_node.get(n) if self.cites else None
+        attrs["label"] = _label(kind, d["text"], marks, s, status=status)
+        if n in self.context:
             attrs.update(CONTEXT_STYLE)
             where = f"{kind.upper()} · in § {d['section']}" if d["section"] else None
             attrs["label"] = _label(kind, d["text"], None, CONTEXT_STYLE | {"tag": "#777777"},
                                     tag=where)
         attrs["tooltip"] = dot_quoted(d["text"])
-        attrs["id"] = f'{quoted_prefix}{ids[n]}"'
+        attrs["id"] = f'{self.quoted_prefix}{self.ids[n]}"'
         if o.focus == n:
             attrs["penwidth"] = "3.5"
         if o.links == "outline":
-            attrs["URL"] = dot_quoted(f"#o-{ids[n]}")
+            attrs["URL"] = dot_quoted(f"#o-{self.ids[n]}")
         else:
             url = safe_url(d["url"])
             if url:
                 attrs["URL"] = dot_quoted(url)
                 attrs["target"] = '"_blank"'
-        section = d["section"] if kind != "source" and n not in context else None
-        _add_node(container(section), ids[n], attrs)
+        return attrs
 
-    relations = set()
-    junctions: dict[tuple, str] = {}
-    for u, v, e in ordered_edges(argmap.succ):
-        if u not in ids or v not in ids:
-            continue
-        rel = e["relation"]
-        if rel == "cite":
-            if o.sources == "nodes":
-                relations.add("cite")
-                _add_edge(dot, ids[u], ids[v], {"dir": "forward", "style": "dotted",
-                                                "color": "#808080", "penwidth": "1",
-                                                "arrowhead": "none", "weight": "0", "id": eid()})
-            continue
-        relations.add(rel)
-        own = EDGE_OWN[rel]
-        group = e["group"]
-        if group is None:
-            _add_edge(dot, ids[v], ids[u], {"id": eid(), **own})
-            continue
-        relations.add("group")
-        key = (group, v)
-        if key not in junctions:
-            j = junctions[key] = f"j{len(junctions)}"
-            _add_node(container(argmap.nodes[v]["section"]), j, {
-                "shape": "point", "width": "0.09", "height": "0.09",
-                "color": EDGE_STYLE[rel]["color"], "label": '""', "id": eid()})
-            _add_edge(dot, ids[v], j, {"id": eid(), **own})
-        # from a reason to its group's junction: a line, no arrow
-        _add_edge(dot, junctions[key], ids[u], {"dir": "none", "id": eid(), **own})
+    def add_nodes(self) -> None:
+        for n in self.nodes:
+            d = self.m.nodes[n]
+            if d["kind"] not in self.kinds_seen:
+                self.kinds_seen.append(d["kind"])
+            section = d["section"] if d["kind"] != "source" and n not in self.context else None
+            self.container(section).add_node(pydot.Node(self.ids[n], **self.node_attributes(n)))
 
-    extras = []
-    if cites and cites.text:
-        extras.append(pydot.Node("footnotes", shape="plaintext", label=_footnotes(cites),
-                                 id=eid()))
-    if o.legend and nodes:
-        order = [k for k in KIND_STYLE if k in kinds_seen]
-        extras.append(pydot.Node("legend", shape="plaintext", id=eid(),
-                                 label=_legend(order, relations, "cite" in relations,
-                                               o.evaluation is not None)))
-    if extras:
-        bottom = pydot.Subgraph("extras", rank="sink")
-        for node in extras:
-            bottom.add_node(node)
-        dot.add_subgraph(bottom)
-    return dot
+    def add_edges(self) -> None:
+        ids, dot = self.ids, self.dot
+        junctions: dict[tuple, str] = {}
+        for u, v, e in self.m.arggraph.edges():
+            if u not in ids or v not in ids:
+                continue
+            rel = e["relation"]
+            if rel == "cite":
+                if self.o.sources == "nodes":
+                    self.relations.add("cite")
+                    dot.add_edge(pydot.Edge(ids[u], ids[v], dir="forward", style="dotted",
+                                            color="#808080", penwidth="1", arrowhead="none",
+                                            weight="0", id=self.eid()))
+                continue
+            self.relations.add(rel)
+            own = EDGE_OWN[rel]
+            group = e["group"]
+            if group is None:
+                dot.add_edge(pydot.Edge(ids[v], ids[u], id=self.eid(), **own))
+                continue
+            self.relations.add("group")
+            key = (group, v)
+            if key not in junctions:
+                j = junctions[key] = f"j{len(junctions)}"
+                self.container(self.m.nodes[v]["section"]).add_node(pydot.Node(
+                    j, shape="point", width="0.09", height="0.09",
+                    color=EDGE_STYLE[rel]["color"], label='""', id=self.eid()))
+                dot.add_edge(pydot.Edge(ids[v], j, id=self.eid(), **own))
+            # from a reason to its group's junction: a line, no arrow
+            dot.add_edge(pydot.Edge(junctions[key], ids[u], dir="none", id=self.eid(), **own))
+
+    def add_extras(self) -> None:
+        """The footnotes and the legend, side by side at the bottom."""
+        extras = []
+        if self.cites and self.cites.text:
+            extras.append(pydot.Node("footnotes", shape="plaintext",
+                                     label=_footnotes(self.cites), id=self.eid()))
+        if self.o.legend and self.nodes:
+            order = [k for k in KIND_STYLE if k in self.kinds_seen]
+            extras.append(pydot.Node("legend", shape="plaintext", id=self.eid(),
+                                     label=_legend(order, self.relations,
+                                                   "cite" in self.relations,
+                                                   self.o.evaluation is not None)))
+        if extras:
+            bottom = pydot.Subgraph("extras", rank="sink")
+            for node in extras:
+                bottom.add_node(node)
+            self.dot.add_subgraph(bottom)
+
+
+def build(argmap, options: DotOptions | None = None) -> pydot.Dot:
+    """The pydot graph of a built map."""
+    d = _Diagram(argmap, options or DotOptions())
+    d.graph_attributes()
+    d.add_nodes()
+    d.add_edges()
+    d.add_extras()
+    return d.dot
 
 
 def to_dot(argmap, options: DotOptions | None = None) -> str:
-    return write_dot(build(argmap, options))
+    """The DOT text of a built map."""
+    return build(argmap, options).to_string()

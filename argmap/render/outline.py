@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .dot import citation
 
 
 @dataclass
@@ -54,31 +53,19 @@ class Outline:
     evaluation: object = None
 
     def unanswered(self, m, node: str) -> bool:
-        d = m.nodes[node]
-        return d["kind"] == "counter" and not any(
-            e["relation"] == "attack" for e in m.pred[node].values())
+        return m.nodes[node]["kind"] == "counter" and not m.arggraph.has_incoming(node, "attack")
 
 
 def _children(m, n):
     """(role, members) for each reason and objection of ``n``, in written order."""
-    groups: dict[str, list[str]] = {}
-    out = []
     attacked_is_objection = m.nodes[n]["kind"] == "counter"
-    for u, e in sorted(m.pred[n].items(), key=lambda x: x[1]["order"]):
-        rel = e["relation"]
-        if rel == "cite":
-            continue
-        if rel == "support":
+    out = []
+    for inf in m.arggraph.inferences_into(n):
+        if inf.relation == "support":
             role = "reason"
         else:
             role = "response" if attacked_is_objection else "objection"
-        if e["group"] is not None:
-            if e["group"] not in groups:
-                groups[e["group"]] = []
-                out.append((role, groups[e["group"]]))
-            groups[e["group"]].append(u)
-        else:
-            out.append((role, [u]))
+        out.append((role, list(inf.reasons)))
     return out
 
 
@@ -143,8 +130,8 @@ def build(argmap) -> Outline:
     notes, marks, index = [], {}, {}
     for n in args:
         for value in nodes[n]["cite"]:
-            _, text, locator = citation(argmap, value)
-            label = text.rstrip(".") + (f", {locator}" if locator else "")
+            c = argmap.arggraph.citation(value)
+            label = c.text.rstrip(".") + (f", {c.locator}" if c.locator else "")
             if label not in index:
                 notes.append(label)
                 index[label] = len(notes)
@@ -185,13 +172,9 @@ def _mark_pointers(sections):
 
 def bears_on(m, node):
     """(verb, target) for each claim ``node`` supports or attacks, in written order."""
-    out = []
-    for v, e in sorted(m.succ[node].items(), key=lambda x: x[1]["order"]):
-        if e["relation"] == "support":
-            out.append(("Supports", v))
-        elif e["relation"] == "attack":
-            out.append(("Objects to" if m.nodes[v]["kind"] != "counter" else "Answers", v))
-    return out
+    return [("Supports", v) if rel == "support"
+            else ("Objects to" if m.nodes[v]["kind"] != "counter" else "Answers", v)
+            for rel, v in m.arggraph.bears_on(node)]
 
 
 ROLE_LABEL = {"reason": None, "objection": "Objection", "response": "Response"}

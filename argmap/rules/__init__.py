@@ -3,9 +3,16 @@
 Each rule is a module with ``ID``, ``SEVERITY`` (``error`` or ``warning``),
 ``DEFAULT`` (on unless selected), ``NEEDS_GRAPH`` (runs only on a built map), a
 ``check(map)`` returning findings, and a docstring that is its documentation:
-its first line is the summary ``argmap rules`` shows.
+its first line is the summary ``argmap rules`` shows. A rule's id, severity,
+messages and hints live in its module and nowhere else.
+
+:data:`RULES` also lists the problems of reading (:mod:`argmap.problems`:
+``syntax``, ``encoding``, ``include``) first, documented alike, so that
+``argmap rules``, SARIF and the configuration know every id a finding can have;
+:data:`CHECKS` are the rules proper, that :func:`argmap.check` runs.
 """
 
+from ..problems import ENCODING, INCLUDE, SYNTAX
 from . import (
     bidi_control,
     circular_support,
@@ -14,13 +21,10 @@ from . import (
     disconnected,
     duplicate_id,
     duplicate_relation,
-    encoding,
     evidence_without_source,
-    include,
     misused_source,
     no_thesis,
     self_relation,
-    syntax,
     unanswered_counter,
     uncited_premise,
     unexpected_status,
@@ -29,10 +33,7 @@ from . import (
     unused_source,
 )
 
-RULES = (
-    syntax,
-    encoding,
-    include,
+CHECKS = (
     bidi_control,
     duplicate_id,
     dangling_reference,
@@ -51,6 +52,8 @@ RULES = (
     unexpected_status,
     unsafe_url,
 )
+
+RULES = (SYNTAX, ENCODING, INCLUDE, *CHECKS)
 
 BY_ID = {rule.ID: rule for rule in RULES}
 RULE_IDS = frozenset(BY_ID)

@@ -1,15 +1,21 @@
-"""Helpers shared by the rule modules."""
+"""Helpers shared by the rule modules: where a finding is, and how it names a node."""
 
 from ..model import Finding
 
 
-def recorded(rule_id):
-    """A ``check`` that returns the findings of ``rule_id`` made while loading."""
+def finding(rule, severity, file, line, column, message, hint=None, end_column=None):
+    return Finding(rule, severity, file, line, column, message, hint, end_column)
 
-    def check(argmap):
-        return [f for f in argmap.findings if f.rule == rule_id]
 
-    return check
+def facts_of(argmap, kind):
+    """The facts of type ``kind`` that building ``argmap`` recorded, in the order found."""
+    return [fact for fact in argmap.facts if type(fact) is kind]
+
+
+def at_place(rule, severity, place, message, hint=None):
+    """A finding at a statement's :class:`~argmap.facts.Place`."""
+    return Finding(rule, severity, place.file, place.line, place.column, message, hint,
+                   place.end)
 
 
 def at_node(rule, severity, data, message, hint=None):

@@ -11,11 +11,21 @@ Fix: decide which it is; if part of it supports and part attacks, split it
 into two nodes.
 """
 
-from ._base import recorded
+from ..facts import RepeatedRelation
+from ..language import RELATION_VERB
+from ._base import at_place, facts_of
 
 ID = "conflicting-relation"
 SEVERITY = "error"
 DEFAULT = True
 NEEDS_GRAPH = True
 
-check = recorded(ID)
+
+def check(argmap):
+    return [
+        at_place(ID, SEVERITY, fact.at,
+                 f"`{fact.source}` {RELATION_VERB[fact.relation]} `{fact.target}`, but it "
+                 f"{RELATION_VERB[fact.first_relation]} it at {fact.first_file}:{fact.first_line}",
+                 "a reason can't both support and attack the same claim")
+        for fact in facts_of(argmap, RepeatedRelation) if fact.conflicting
+    ]

@@ -9,11 +9,19 @@ left out of the graph.
       + @asymetry          <- dangling-reference: did you mean `asymmetry`?
 """
 
-from ._base import recorded
+from ..facts import DanglingReference
+from ._base import at_place, facts_of
 
 ID = "dangling-reference"
 SEVERITY = "error"
 DEFAULT = True
 NEEDS_GRAPH = True
 
-check = recorded(ID)
+
+def check(argmap):
+    return [
+        at_place(ID, SEVERITY, fact.at,
+                 f"no {'source' if fact.cite else 'node'} has the id `{fact.target}`",
+                 f"did you mean `{fact.nearest}`?" if fact.nearest else None)
+        for fact in facts_of(argmap, DanglingReference)
+    ]

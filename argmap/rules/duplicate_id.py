@@ -12,11 +12,19 @@ Fix: give the second node an id of its own (or none), or refer to the first
 one with `+ @p`.
 """
 
-from ._base import recorded
+from ..facts import DuplicateDeclaration
+from ._base import at_place, facts_of
 
 ID = "duplicate-id"
 SEVERITY = "error"
 DEFAULT = True
 NEEDS_GRAPH = True
 
-check = recorded(ID)
+
+def check(argmap):
+    return [
+        at_place(ID, SEVERITY, fact.at,
+                 f"the id `{fact.id}` is already declared at {fact.first.file}:{fact.first.line}",
+                 "give this node an id of its own; its children count for the first one")
+        for fact in facts_of(argmap, DuplicateDeclaration)
+    ]

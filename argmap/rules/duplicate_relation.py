@@ -13,11 +13,21 @@ says each thing once.
 Fix: delete one of the two.
 """
 
-from ._base import recorded
+from ..facts import RepeatedRelation
+from ..language import RELATION_VERB
+from ._base import at_place, facts_of
 
 ID = "duplicate-relation"
 SEVERITY = "warning"
 DEFAULT = True
 NEEDS_GRAPH = True
 
-check = recorded(ID)
+
+def check(argmap):
+    return [
+        at_place(ID, SEVERITY, fact.at,
+                 f"`{fact.source}` {RELATION_VERB[fact.relation]} `{fact.target}` already, "
+                 f"at {fact.first_file}:{fact.first_line}",
+                 "delete one of the two")
+        for fact in facts_of(argmap, RepeatedRelation) if not fact.conflicting
+    ]

@@ -12,11 +12,24 @@ or relation line that names a source. The edge is left out of the graph.
       + @s                 <- misused-source: a source takes part in no relation
 """
 
-from ._base import recorded
+from ..facts import MisusedSource
+from ._base import at_place, facts_of
 
 ID = "misused-source"
 SEVERITY = "error"
 DEFAULT = True
 NEEDS_GRAPH = True
 
-check = recorded(ID)
+
+def _finding(fact):
+    if fact.cite:
+        return at_place(ID, SEVERITY, fact.at,
+                        f"`cite: @{fact.target}` names a {fact.kind}, not a source",
+                        "cite a `source` node, or write a free-text citation without `@`")
+    return at_place(ID, SEVERITY, fact.at,
+                    f"`{fact.target}` is a source, and a source takes part in no relation",
+                    f"cite it from evidence with `cite: @{fact.target}`")
+
+
+def check(argmap):
+    return [_finding(fact) for fact in facts_of(argmap, MisusedSource)]

@@ -6,11 +6,19 @@ is left out of the graph.
     @t supports @t         <- self-relation
 """
 
-from ._base import recorded
+from ..facts import SelfRelation
+from ..language import RELATION_VERB
+from ._base import at_place, facts_of
 
 ID = "self-relation"
 SEVERITY = "error"
 DEFAULT = True
 NEEDS_GRAPH = True
 
-check = recorded(ID)
+
+def check(argmap):
+    return [
+        at_place(ID, SEVERITY, fact.at, f"`{fact.node}` {RELATION_VERB[fact.relation]} itself",
+                 "a node can't be its own reason or objection")
+        for fact in facts_of(argmap, SelfRelation)
+    ]

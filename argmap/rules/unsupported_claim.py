@@ -12,7 +12,7 @@ Fix: add a reason under it (`+ premise: ...`, or evidence with a cite), or make
 it a `premise` if it is meant to be taken as given.
 """
 
-from ..parser import NEEDS_SUPPORT
+from ..language import NEEDS_SUPPORT
 from ._base import at_node, label
 
 ID = "unsupported-claim"

@@ -1,0 +1,109 @@
+"""The library's front door: load maps knowing every rule, and check paths.
+
+:func:`load` and :func:`loads` are :mod:`argmap.loader`'s with the rule ids that
+an ``// argmap: ignore`` comment may name; :func:`check_paths` is what
+``argmap check PATHS`` does, without printing: expand folders, load each map,
+leave out maps that another given map includes, and run the rules.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from . import loader
+from .checker import check
+from .config import Config
+from .files import find_maps
+from .model import Finding, Map
+from .rules import RULE_IDS
+
+
+def load(path: str | os.PathLike, root: str | os.PathLike | None = None) -> Map:
+    """Read the map at ``path`` (and the files it includes); see :func:`argmap.loader.load`."""
+    return loader.load(path, root, RULE_IDS)
+
+
+def loads(text: str | bytes, file: str = "<string>", root: str | os.PathLike | None = None) -> Map:
+    """Read a map from a string (or bytes); see :func:`argmap.loader.loads`."""
+    return loader.loads(text, file, root, RULE_IDS)
+
+
+@dataclass
+class CheckRun:
+    """What checking some paths gave: the findings, the files checked and their
+    texts (for code frames), and the paths that could not be read at all."""
+
+    findings: list[Finding] = field(default_factory=list)
+    checked: list[str] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    #: folders given that hold no map
+    empty: list[str] = field(default_factory=list)
+
+
+def expand(paths) -> tuple[list[str], list[str], list[str]]:
+    """The map files the paths name (files as they are, folders searched), the
+    paths that don't exist, and the folders that hold no map."""
+    files, missing, empty = [], [], []
+    for path in paths:
+        if os.path.isdir(path):
+            found = find_maps(path)
+            if not found:
+                empty.append(path)
+            files.extend(found)
+        elif os.path.lexists(path):
+            files.append(path)
+        else:
+            missing.append(f"{path}: no such file or folder")
+    return files, missing, empty
+
+
+def check_paths(paths, config: Config | None = None, progress=None) -> CheckRun:
+    """Check the maps that ``paths`` name (files, or folders searched for ``*.argmap``).
+
+    A map that another given map includes is checked as part of that map only.
+    ``progress``, when given, is called with each file's path once it is loaded.
+    """
+    files, missing, empty = expand(paths)
+    run = check_files(files, config, progress)
+    run.problems[:0] = missing
+    run.empty = empty
+    return run
+
+
+def check_files(files: list[str], config: Config | None = None, progress=None) -> CheckRun:
+    """Check these map files (see :func:`check_paths`)."""
+    maps = []
+    run = CheckRun()
+    with loader.reusing_real_paths():  # the maps of a folder share its real path
+        for path in files:
+            try:
+                maps.append(load(path))
+            except loader.ReadError as exc:
+                run.problems.append(str(exc))
+            if progress is not None:
+                progress(path)
+    for m in without_included(maps):
+        run.findings.extend(check(m, config))
+        run.checked.extend(m.files)
+        run.texts.update(m.texts)
+    return run
+
+
+def without_included(maps: list[Map]) -> list[Map]:
+    """Leave out each map that another of the maps includes (it is checked there)."""
+    included = set()
+    for m in maps:
+        included.update(m.real_paths[1:])
+    kept, covered = [], set()
+    for m in maps:
+        if m.real_paths and m.real_paths[0] not in included:
+            kept.append(m)
+            covered.update(m.real_paths)
+    for m in maps:  # an include cycle among given files: keep one map of it
+        if m.real_paths and m.real_paths[0] not in covered:
+            kept.append(m)
+            covered.update(m.real_paths)
+    order = {id(m): i for i, m in enumerate(maps)}
+    return sorted(kept, key=lambda m: order[id(m)])

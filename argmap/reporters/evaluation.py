@@ -1,0 +1,70 @@
+"""Output formats for `argmap eval`, registered in :data:`EVAL_FORMATS`.
+
+Like the check reporters, these print an evaluation and never compute one:
+each gets the map, its :class:`~argmap.evaluate.Evaluation`, an optional node
+to explain, a text stream, and whether to colour.
+"""
+
+from __future__ import annotations
+
+import json as _json
+
+from ..evaluate import explain, ordered
+from ._terminal import safe
+
+STYLE = {"accepted": "green", "rejected": "red", "undecided": "yellow"}
+
+
+def as_dict(m, ev, node=None) -> dict:
+    """The evaluation as JSON data: a row per argument node (or only ``node``),
+    with ``explanation`` when a node is asked about."""
+    nodes = m.nodes
+    rows = [{"id": n, "kind": nodes[n]["kind"], "section": nodes[n]["section"],
+             "status": ev.status[n], "strength": round(ev.strength[n], 9),
+             "expect": nodes[n]["expect"], "reasons": ev.reasons(n)}
+            for n in ordered(m, ev) if node is None or n == node]
+    doc = {"version": 1, "nodes": rows, "unsettled": sorted(ev.unsettled)}
+    if node is not None:
+        doc["explanation"] = explain(m, ev, node)
+    return doc
+
+
+def report_json(m, ev, out, node=None, title=None, color=False) -> None:
+    """JSON: each node's status, strength, expectation and reasons."""
+    out.write(_json.dumps(as_dict(m, ev, node), ensure_ascii=False, indent=2) + "\n")
+
+
+def report_table(m, ev, out, node=None, title=None, color=False) -> None:
+    """A table for people; with ``node``, that node's status explained step by step."""
+    from rich.console import Console  # slow to import: only for the table
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(file=out, highlight=False, markup=False, emoji=False,
+                      force_terminal=color, no_color=not color)
+    if node is not None:
+        for line in explain(m, ev, node):
+            console.print(Text(safe(line)), soft_wrap=True)  # one line each, even in a pipe
+        return
+    nodes = m.nodes
+    table = Table(title=Text(safe(title or "")), show_lines=False, expand=False)
+    for col in ("id", "kind", "status", "strength", "why"):
+        table.add_column(col, no_wrap=col != "why", justify="right" if col == "strength" else "left")
+    for n in ordered(m, ev):
+        d = nodes[n]
+        status = ev.status[n]
+        mark = "" if not d["expect"] or d["expect"] == status else f" (expected {d['expect']})"
+        table.add_row(Text(safe(n)), d["kind"], Text(status + mark, style=STYLE[status]),
+                      f"{ev.strength[n]:.3f}" + ("*" if n in ev.unsettled else ""),
+                      Text(safe("; ".join(ev.reasons(n)))))
+    console.print(table)
+    counts = {k: sum(1 for v in ev.status.values() if v == k) for k in STYLE}
+    console.print(Text(f"{counts['accepted']} accepted, {counts['rejected']} rejected, "
+                       f"{counts['undecided']} undecided"))
+    if ev.unsettled:
+        console.print(Text(f"* strength still moving after 1 000 rounds: {len(ev.unsettled)} "
+                           "node(s) on support/attack cycles"))
+
+
+#: `argmap eval -f NAME` -> the function that prints it
+EVAL_FORMATS = {"table": report_table, "json": report_json}
