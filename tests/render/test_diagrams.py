@@ -65,10 +65,14 @@ def test_svg_is_byte_identical_across_runs_and_hash_seeds(tmp_path):
     assert outs[0] == outs[1]
 
 
-def test_timeout_leaves_no_file(run, write, tmp_path):
+def test_timeout_leaves_no_file(run, write, tmp_path, tmp_path_factory, monkeypatch):
     write("thesis t: A.\n  + premise p: B.\n")
     (tmp_path / "out.svg").write_text("old")
-    r = run("render", "map.argmap", "-o", "out.svg", "--timeout", "0.1")
+    # a Graphviz slower than the timeout on any machine (the bundled one laid out
+    # this map within 0.1 s about half the time here, and the test then failed)
+    slow = _fake_dot(tmp_path_factory.mktemp("slow"), "exec sleep 5")
+    monkeypatch.setenv("PATH", slow + os.pathsep + os.environ["PATH"])
+    r = run("render", "map.argmap", "-o", "out.svg", "--timeout", "0.1", "--engine", "system")
     assert r.code == 2
     assert "longer than 0.1 s" in r.err and "nothing was written" in r.err
     assert (tmp_path / "out.svg").read_text() == "old"
