@@ -7,6 +7,7 @@ errors.
 
 from __future__ import annotations
 
+import difflib
 import gc
 import os
 import sys
@@ -20,9 +21,15 @@ from .api import check_files, expand, load
 from .checker import check as run_check
 from .checker import fails
 from .config import Config, ConfigError, discover, parse_rule_list, read_file
+from .evaluate import evaluate
+from . import export as exporters
 from .files import atomic_write
-from .reader import ReadError
+from .fmt import format_source
+from .importer import NotImportable, import_bytes
+from .reader import ReadError, read_map_bytes
 from .reporters import FORMATS, Results
+from .reporters.evaluation import EVAL_FORMATS
+from .rules import BY_ID, RULES, documentation, summary
 from .util import nearest
 
 
@@ -117,6 +124,7 @@ class _Progress:
         if not self.enabled:
             return
         if self.bar is None and time.monotonic() - self.start > self.DELAY:
+            # rich is slow to import (25 ms): only once a bar is shown
             from rich.console import Console
             from rich.progress import Progress
 
@@ -270,25 +278,19 @@ def export(map_path, fmt, output, with_eval):
       argmap export essay.argmap -f aif -o essay.json
       argmap export essay.argmap -f argdown -o essay.argdown
     """
-    from .export import EXPORTERS, lost_in
-
     m = _load_or_refuse(map_path)
-    for what in lost_in(m, fmt):
+    for what in exporters.lost_in(m, fmt):
         click.echo(f"argmap: warning: {fmt} can't hold {what}; left out", err=True)
     evaluation = None
     if with_eval:
         if fmt != "json":
             raise click.UsageError("--eval works with -f json")
-        from .evaluate import evaluate
-
         evaluation = evaluate(m)
     if fmt == "json":
-        from .export import write_json
-
         # streamed to the file (or standard output) as it is made
-        _write(lambda out: write_json(m, out, evaluation), output)
+        _write(lambda out: exporters.write_json(m, out, evaluation), output)
         return
-    _write(EXPORTERS[fmt](m), output)
+    _write(exporters.EXPORTERS[fmt](m), output)
 
 
 @cli.command(name="import")
@@ -308,8 +310,6 @@ def import_(file, source_format, output):
       argmap import essay.json -o essay.argmap
       argmap import aifdb-12345.json -f aif > nodeset.argmap
     """
-    from .importer import NotImportable, import_bytes
-
     try:
         with open(file, "rb") as fh:
             data = fh.read()
@@ -368,20 +368,16 @@ def render(map_path, output, fmt, direction, sources, no_legend, focus, depth, s
       argmap render big.argmap --section "Energy" -o energy.png
       argmap render big.argmap --focus asymmetry --depth 1 -o part.svg
     """
-    from .render import RENDERERS, SUFFIXES, RenderOptions
+    # rendering (pydot, the layout) is loaded by the commands that render only,
+    # so that `argmap check` starts without it
+    from .render import RENDERERS, DotOptions, RenderOptions, format_for
     from .render import render as render_map
-    from .render.dot import DotOptions
     from .render.layout import LayoutError
 
-    if fmt is None:
-        suffix = os.path.splitext(output or "")[1].lower()
-        if output is None:
-            raise click.UsageError("give a format with -f, or an output file with -o")
-        if suffix not in SUFFIXES:
-            raise click.UsageError(
-                f"can't tell the format from {output!r}: use -f, or one of "
-                + ", ".join(sorted(SUFFIXES)))
-        fmt = SUFFIXES[suffix]
+    try:
+        fmt = format_for(fmt, output)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
     is_text = RENDERERS[fmt][0]
     if not is_text and output in (None, "-") and sys.stdout.isatty():
         raise click.UsageError(f"{fmt} is binary: write it to a file with -o")
@@ -394,8 +390,6 @@ def render(map_path, output, fmt, direction, sources, no_legend, focus, depth, s
                                      + "; ".join(sorted(titles)), param_hint="--section")
     evaluation = None
     if with_eval:
-        from .evaluate import evaluate
-
         evaluation = evaluate(m)
     options = RenderOptions(
         dot=DotOptions(direction=direction, legend=not no_legend, sources=sources,
@@ -437,10 +431,6 @@ def fmt(paths, check_only, diff):
       argmap fmt --diff essay.argmap
       argmap fmt - < essay.argmap       # from an editor
     """
-    import difflib
-
-    from .fmt import format_source
-
     if paths == ("-",):
         data = sys.stdin.buffer.read()
         result = format_source(data, "<stdin>", os.getcwd())
@@ -449,8 +439,6 @@ def fmt(paths, check_only, diff):
             sys.exit(2 if result.problem else 1)
         sys.stdout.buffer.write(result.formatted)
         return
-    from .loader import read_map_bytes
-
     files, problems = _expand(paths)
     status = 0
     changed = 0
@@ -517,11 +505,13 @@ def show(map_path, node, color):
       argmap show maps/examples/seminar-debate.argmap
       argmap show maps/russia-turn-to-asia.argmap asymmetry
     """
+    # rendering and rich are loaded by the commands that need them only
+    from rich.console import Console
+
     from .render.tree import to_tree
 
     m = _load_or_refuse(map_path)
     _node_or_fail(m, node, "NODE")
-    from rich.console import Console
 
     console = Console(file=sys.stdout, highlight=False, markup=False, emoji=False,
                       force_terminal=_use_color(color, sys.stdout),
@@ -551,9 +541,6 @@ def eval_(map_path, fmt, node, color):
       argmap eval debate.argmap --node ban
       argmap eval debate.argmap -f json
     """
-    from .evaluate import evaluate
-    from .reporters.evaluation import EVAL_FORMATS
-
     m = _load_or_refuse(map_path)
     _node_or_fail(m, node, "--node")
     if node is not None and m.nodes[node]["kind"] == "source":
@@ -572,8 +559,6 @@ def rules(rule):
       argmap rules
       argmap rules circular-support
     """
-    from .rules import BY_ID, RULES, documentation, summary
-
     if rule is None:
         width = max(len(r.ID) for r in RULES)
         click.echo(f"{'rule':<{width}}  severity  default  summary")

@@ -6,44 +6,33 @@ function that renders it; nothing here judges the map.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import os
 
-from .dot import DotOptions
+from .dot import to_dot
+from .html import to_html
+from .layout import layout
+from .markdown import to_markdown
+from .options import DotOptions, RenderOptions
 
-
-@dataclass
-class RenderOptions:
-    dot: DotOptions = field(default_factory=DotOptions)
-    engine: str = "auto"
-    timeout: float = 60.0
-    memory: int = 2048  # MB the layout process may take
+__all__ = ["DotOptions", "RENDERERS", "RenderOptions", "SUFFIXES", "format_for", "render"]
 
 
 def _dot(argmap, o):
-    from .dot import to_dot
-
     return to_dot(argmap, o.dot)
 
 
 def _diagram(fmt):
     def render(argmap, o):
-        from .dot import to_dot
-        from .layout import layout
-
         return layout(to_dot(argmap, o.dot), fmt, o.engine, o.timeout, o.memory)
 
     return render
 
 
 def _markdown(argmap, o):
-    from .markdown import to_markdown
-
     return to_markdown(argmap, o.dot.evaluation)
 
 
 def _html(argmap, o):
-    from .html import to_html
-
     return to_html(argmap, o)
 
 
@@ -58,6 +47,22 @@ RENDERERS = {
 }
 SUFFIXES = {".dot": "dot", ".gv": "dot", ".svg": "svg", ".png": "png", ".pdf": "pdf",
             ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+
+
+def format_for(fmt: str | None, output: str | None) -> str:
+    """The format asked for: ``fmt``, or the one ``output``'s suffix names.
+
+    Raises :class:`ValueError` saying why when there is neither.
+    """
+    if fmt is not None:
+        return fmt
+    if output is None:
+        raise ValueError("give a format with -f, or an output file with -o")
+    suffix = os.path.splitext(output)[1].lower()
+    if suffix not in SUFFIXES:
+        raise ValueError(f"can't tell the format from {output!r}: use -f, or one of "
+                         + ", ".join(sorted(SUFFIXES)))
+    return SUFFIXES[suffix]
 
 
 def render(argmap, fmt: str, options: RenderOptions | None = None):

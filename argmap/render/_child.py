@@ -9,7 +9,7 @@ import sys
 
 
 def main():
-    import pygraphviz
+    import pygraphviz  # optional (argmap's bundled Graphviz), and slow to import
 
     fmt = sys.argv[1]
     data = sys.stdin.buffer.read().decode("utf-8")

@@ -10,11 +10,10 @@ ever set. :func:`build` makes a :class:`pydot.Dot` (``pydot.Node``,
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass
-
 import pydot
 
 from ..links import safe_url
+from .options import DotOptions
 from .text import dot_quoted, html_lines, html_text, wrap
 
 
@@ -60,27 +59,6 @@ EDGE_DEFAULTS = {"fontname": FONT, "fontsize": "9", "arrowsize": "0.8", "dir": "
 #: what an edge of each relation sets beyond the defaults
 EDGE_OWN = {rel: {k: v for k, v in style.items() if EDGE_DEFAULTS.get(k) != v}
             for rel, style in EDGE_STYLE.items()}
-
-
-@dataclass
-class DotOptions:
-    direction: str = "TB"  # where the conclusion sits: TB puts it at the top
-    legend: bool = True
-    sources: str = "footnotes"  # "footnotes", "nodes" or "hide"
-    focus: str | None = None
-    depth: int = 2
-    #: only the nodes of this section, with the nodes they relate to elsewhere as context
-    section: str | None = None
-    #: "url": a node links to its http(s) `url:`; "outline": to its outline entry
-    links: str = "url"
-    #: big maps: straight edges and bounded layout effort (chosen automatically)
-    fast: bool | None = None
-    #: prefix of the SVG element ids of nodes (several diagrams can share a page)
-    id_prefix: str = "d_"
-    #: the title (or the section's title) above the diagram
-    header: bool = True
-    #: an :class:`argmap.evaluate.Evaluation`: shade nodes by status, show strengths
-    evaluation: object = None
 
 
 def neighbourhood(m, start: str, depth: int) -> set[str]:

@@ -11,8 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .outline import Entry, bears_on, build, label
 from ..links import safe_url
+from .dot import to_dot
+from .layout import layout_svgs
+from .options import RenderOptions
+from .outline import Entry, bears_on, build, label
 from .text import clean
 
 _LANG = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*\Z")
@@ -221,10 +224,6 @@ def to_html(argmap, options=None, diagram: bool = True) -> str:
     Section diagrams run left to right, which keeps a section's many reasons
     stacked and readable; the diagrams leave sources to the outline's notes.
     """
-    from . import RenderOptions
-    from .dot import to_dot
-    from .layout import layout_svgs
-
     options = options or RenderOptions()
     outline = build(argmap)
     outline.evaluation = options.dot.evaluation

@@ -75,7 +75,7 @@ def _limit(memory: int):
     """A preexec function that caps the child's address space at ``memory`` MB."""
     def apply():
         try:
-            import resource
+            import resource  # optional: POSIX only, and in the child process only
 
             limit = memory * 1024 * 1024
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))

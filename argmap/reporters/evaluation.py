@@ -36,7 +36,8 @@ def report_json(m, ev, out, node=None, title=None, color=False) -> None:
 
 def report_table(m, ev, out, node=None, title=None, color=False) -> None:
     """A table for people; with ``node``, that node's status explained step by step."""
-    from rich.console import Console  # slow to import: only for the table
+    # rich is slow to import (25 ms): only for the table
+    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 

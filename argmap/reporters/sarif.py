@@ -3,14 +3,14 @@
 import json
 from urllib.parse import quote
 
+from .. import __version__
+from ..rules import RULES, documentation, summary
+
 NAME = "sarif"
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def as_dict(results):
-    from .. import __version__
-    from ..rules import RULES, documentation, summary
-
     index = {rule.ID: i for i, rule in enumerate(RULES)}
     rules = [
         {

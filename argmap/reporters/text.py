@@ -87,6 +87,7 @@ def report(results, out, color=False):
     if not color:
         out.write("".join("".join(t for t, _ in segs) + "\n" for segs in rendered))
         return
+    # rich is slow to import (25 ms): only for colour on a terminal
     from rich.console import Console
     from rich.text import Text
 

@@ -58,7 +58,7 @@ def check(argmap):
     edges = _on_cycles(argmap)
     if not edges:
         return []
-    import networkx as nx  # only for a map that may have a circle
+    import networkx as nx  # slow to import (0.2 s): only for a map that may have a circle
 
     support = nx.DiGraph(edges)
     nodes = argmap.nodes

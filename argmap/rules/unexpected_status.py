@@ -15,6 +15,7 @@ Fix: answer the objection (here: rebut `c`), or correct the expectation. Run
 `argmap eval MAP --node ID` to see why the node came out as it did.
 """
 
+from ..evaluate import evaluate
 from ..model import Finding
 
 ID = "unexpected-status"
@@ -27,8 +28,6 @@ def check(argmap):
     expected = [(n, d) for n, d in argmap.nodes.items() if d["expect"]]
     if not expected:
         return []
-    from ..evaluate import evaluate
-
     ev = evaluate(argmap)
     findings = []
     for n, d in expected:
