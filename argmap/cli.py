@@ -432,12 +432,7 @@ def fmt(paths, check_only, diff):
       argmap fmt - < essay.argmap       # from an editor
     """
     if paths == ("-",):
-        data = sys.stdin.buffer.read()
-        result = format_source(data, "<stdin>", os.getcwd())
-        _fmt_problems("<stdin>", result)
-        if result.formatted is None:
-            sys.exit(2 if result.problem else 1)
-        sys.stdout.buffer.write(result.formatted)
+        _fmt_stdin()
         return
     files, problems = _expand(paths)
     status = 0
@@ -451,21 +446,9 @@ def fmt(paths, check_only, diff):
         result = format_source(data, path, os.path.dirname(os.path.abspath(path)))
         if _fmt_problems(path, result):
             status = max(status, 2 if result.problem else 1)
-            continue
-        if not result.changed:
-            continue
-        changed += 1
-        if diff:
-            old = data.decode("utf-8", "replace").splitlines(keepends=True)
-            new = result.formatted.decode("utf-8").splitlines(keepends=True)
-            sys.stdout.writelines(difflib.unified_diff(old, new, path, path))
-        if check_only:
-            click.echo(f"would reformat {path}")
-        if check_only or diff:
-            status = max(status, 1)
-        else:
-            _save(path, result.formatted)
-            click.echo(f"reformatted {path}", err=True)
+        elif result.changed:
+            changed += 1
+            status = max(status, _fmt_changed(path, data, result.formatted, check_only, diff))
     for problem in problems:
         click.echo(f"argmap: error: {problem}", err=True)
     if problems:
@@ -474,6 +457,30 @@ def fmt(paths, check_only, diff):
         n = len(files)
         click.echo(f"{changed} of {n} file{'s' if n != 1 else ''} reformatted", err=True)
     sys.exit(status)
+
+
+def _fmt_stdin():
+    """`argmap fmt -`: standard input formatted to standard output (for editors)."""
+    result = format_source(sys.stdin.buffer.read(), "<stdin>", os.getcwd())
+    _fmt_problems("<stdin>", result)
+    if result.formatted is None:
+        sys.exit(2 if result.problem else 1)
+    sys.stdout.buffer.write(result.formatted)
+
+
+def _fmt_changed(path, data: bytes, formatted: bytes, check_only: bool, diff: bool) -> int:
+    """Show, name or write a file that formatting changes; the exit status it makes."""
+    if diff:
+        old = data.decode("utf-8", "replace").splitlines(keepends=True)
+        new = formatted.decode("utf-8").splitlines(keepends=True)
+        sys.stdout.writelines(difflib.unified_diff(old, new, path, path))
+    if check_only:
+        click.echo(f"would reformat {path}")
+    if check_only or diff:
+        return 1
+    _save(path, formatted)
+    click.echo(f"reformatted {path}", err=True)
+    return 0
 
 
 def _fmt_problems(path, result) -> bool:

@@ -52,40 +52,46 @@ class Evaluation:
     def reasons(self, node: str) -> list[str]:
         """Why ``node`` has its status, in a few plain phrases."""
         status = self.status[node]
-        attackers = self.attackers[node]
-        groups = self.groups[node]
-        needs = self.needs_support[node]
-        s = self.status
-        out = []
         if status == REJECTED:
-            winners = [a for a in attackers if s[a] == ACCEPTED]
-            if winners:
-                out.append("attacked by accepted " + ", ".join(f"`{a}`" for a in winners))
-            elif not groups:
-                out.append("needs support and has none")
-            else:
-                for g in groups:
-                    bad = [m for m in g if s[m] == REJECTED]
-                    out.append(_group(g) + " fails: " + ", ".join(f"`{m}`" for m in bad)
-                               + " rejected")
-        elif status == ACCEPTED:
-            if attackers:
-                out.append("every attacker rejected: " + ", ".join(f"`{a}`" for a in attackers))
-            if needs:
-                good = next(g for g in groups if all(s[m] == ACCEPTED for m in g))
-                out.append(_group(good) + " holds")
-            elif not attackers:
-                out.append("unattacked, and needs no support")
-        else:
-            open_attackers = [a for a in attackers if s[a] == UNDECIDED]
-            if open_attackers:
-                out.append("attacker " + ", ".join(f"`{a}`" for a in open_attackers)
-                           + " undecided")
-            if needs and not any(all(s[m] == ACCEPTED for m in g) for g in groups):
-                open_groups = [g for g in groups if not any(s[m] == REJECTED for m in g)]
-                if open_groups:
-                    out.append(" and ".join(_group(g) for g in open_groups)
-                               + " undecided")
+            return self._why_rejected(node)
+        if status == ACCEPTED:
+            return self._why_accepted(node)
+        return self._why_undecided(node)
+
+    def _why_rejected(self, node: str) -> list[str]:
+        s = self.status
+        winners = [a for a in self.attackers[node] if s[a] == ACCEPTED]
+        if winners:
+            return ["attacked by accepted " + ", ".join(f"`{a}`" for a in winners)]
+        if not self.groups[node]:
+            return ["needs support and has none"]
+        return [_group(g) + " fails: " + ", ".join(f"`{m}`" for m in g if s[m] == REJECTED)
+                + " rejected" for g in self.groups[node]]
+
+    def _why_accepted(self, node: str) -> list[str]:
+        s = self.status
+        attackers = self.attackers[node]
+        out = []
+        if attackers:
+            out.append("every attacker rejected: " + ", ".join(f"`{a}`" for a in attackers))
+        if self.needs_support[node]:
+            good = next(g for g in self.groups[node] if all(s[m] == ACCEPTED for m in g))
+            out.append(_group(good) + " holds")
+        elif not attackers:
+            out.append("unattacked, and needs no support")
+        return out
+
+    def _why_undecided(self, node: str) -> list[str]:
+        s = self.status
+        groups = self.groups[node]
+        out = []
+        open_attackers = [a for a in self.attackers[node] if s[a] == UNDECIDED]
+        if open_attackers:
+            out.append("attacker " + ", ".join(f"`{a}`" for a in open_attackers) + " undecided")
+        if self.needs_support[node] and not any(all(s[m] == ACCEPTED for m in g) for g in groups):
+            open_groups = [g for g in groups if not any(s[m] == REJECTED for m in g)]
+            if open_groups:
+                out.append(" and ".join(_group(g) for g in open_groups) + " undecided")
         return out
 
 
@@ -120,6 +126,8 @@ def _structure(m):
     return nodes, attackers, groups, succ
 
 
+# complexity: one worklist loop with its counters in view, as the rules read; split
+# into calls it would cost a call for every edge of a big map
 def statuses(m, nodes, attackers, groups, succ) -> dict[str, str]:
     """The least fixpoint of section 6's two rules, by a worklist (linear time)."""
     kinds = m.nodes
@@ -215,27 +223,31 @@ def _components(nodes, succ):
     return out
 
 
-def strengths(m, nodes, attackers, groups, succ):
-    """DF-QuAD strengths; and the nodes the round bound stopped before they settled."""
-    weight = {n: m.nodes[n]["weight"] if m.nodes[n]["weight"] is not None else DEFAULT_WEIGHT
-              for n in nodes}
-    strength = {}
+class _DFQuAD:
+    """One node's DF-QuAD strength from its weight and the strengths of its reasons."""
 
-    def value(n, s):
+    def __init__(self, m, nodes, attackers, groups):
+        self.weight = {n: m.nodes[n]["weight"] if m.nodes[n]["weight"] is not None
+                       else DEFAULT_WEIGHT for n in nodes}
+        self.attackers = attackers
+        self.groups = groups
+
+    def __call__(self, n, s) -> float:
         prod = 1.0
-        for g in groups[n]:
+        for g in self.groups[n]:
             prod *= 1.0 - min(s[m] for m in g)
         support = 1.0 - prod
         prod = 1.0
-        for a in attackers[n]:
+        for a in self.attackers[n]:
             prod *= 1.0 - s[a]
         attack = 1.0 - prod
-        w = weight[n]
+        w = self.weight[n]
         v = support - attack
         return w + v * (1.0 - w) if v >= 0 else w + v * w
 
-    unsettled = set()
-    # Kahn's order for the acyclic part (cheap); Tarjan only for what is left
+
+def _acyclic_part(nodes, succ, value, strength) -> None:
+    """Strengths of every node that no cycle reaches, in Kahn's order (reasons first)."""
     indeg = dict.fromkeys(nodes, 0)
     for n in nodes:
         for t, _ in succ[n]:
@@ -248,6 +260,28 @@ def strengths(m, nodes, attackers, groups, succ):
             indeg[t] -= 1
             if not indeg[t]:
                 ready.append(t)
+
+
+def _settle(comp, value, strength) -> bool:
+    """Iterate a cycle's strengths from the weights; False when 1 000 rounds don't settle them."""
+    for n in comp:
+        strength[n] = value.weight[n]
+    for _ in range(MAX_ROUNDS):
+        new = {n: value(n, strength) for n in comp}
+        moved = max(abs(new[n] - strength[n]) for n in comp)
+        strength.update(new)
+        if moved <= TOLERANCE:
+            return True
+    return False
+
+
+def strengths(m, nodes, attackers, groups, succ):
+    """DF-QuAD strengths; and the nodes the round bound stopped before they settled."""
+    value = _DFQuAD(m, nodes, attackers, groups)
+    strength = {}
+    unsettled = set()
+    # Kahn's order for the acyclic part (cheap); Tarjan only for what is left
+    _acyclic_part(nodes, succ, value, strength)
     rest = [n for n in nodes if n not in strength]
     if rest:
         inside = set(rest)
@@ -255,16 +289,7 @@ def strengths(m, nodes, attackers, groups, succ):
         for comp in _components(rest, sub):
             if len(comp) == 1 and not any(t == comp[0] for t, _ in sub[comp[0]]):
                 strength[comp[0]] = value(comp[0], strength)
-                continue
-            for n in comp:
-                strength[n] = weight[n]
-            for _ in range(MAX_ROUNDS):
-                new = {n: value(n, strength) for n in comp}
-                moved = max(abs(new[n] - strength[n]) for n in comp)
-                strength.update(new)
-                if moved <= TOLERANCE:
-                    break
-            else:
+            elif not _settle(comp, value, strength):
                 unsettled.update(comp)
     return strength, unsettled
 

@@ -188,6 +188,16 @@ def lost_in(argmap, fmt: str) -> list[str]:
     if fmt not in ("aif", "argdown"):
         return []
     nodes = argmap.nodes.values()
+    lost = _attributes_lost(nodes)
+    if fmt == "argdown" and argmap.arggraph.has_groups():
+        lost.append("linked groups (written as separate supports)")
+    if fmt == "aif" and (argmap.meta or any(d["section"] for d in nodes)):
+        lost.append("front matter and sections")
+    return lost
+
+
+def _attributes_lost(nodes) -> list[str]:
+    """Sources, citations and attributes: what neither AIF nor Argdown holds."""
     lost = []
     sources = sum(1 for d in nodes if d["kind"] == "source")
     cites = sum(len(d["cite"]) for d in nodes)
@@ -195,10 +205,6 @@ def lost_in(argmap, fmt: str) -> list[str]:
         lost.append(f"{sources} source(s) and {cites} citation(s)")
     if any(d[k] for d in nodes for k in ("note", "url", "tags", "weight")):
         lost.append("notes, urls, tags and weights")
-    if fmt == "argdown" and argmap.arggraph.has_groups():
-        lost.append("linked groups (written as separate supports)")
-    if fmt == "aif" and (argmap.meta or any(d["section"] for d in nodes)):
-        lost.append("front matter and sections")
     return lost
 
 

@@ -90,29 +90,36 @@ def _ordered(children):
     return attrs + [c for c in children if c.line.what != "attr"]
 
 
+def _blank_before(prev, item) -> bool:
+    """Whether a blank line separates two top-level blocks."""
+    return (prev is None or prev.line.what == "heading" or item.line.what == "heading"
+            or bool(prev.children) or bool(item.children) or item.blank)
+
+
+def _block(item, out: list[str]) -> None:
+    """One top-level block, depth first, with an explicit stack."""
+    stack = [(item, 0, True)]
+    while stack:
+        node, depth, first = stack.pop()
+        pad = INDENT * depth
+        if node.blank and not first and node.line.what != "attr":
+            out.append("")
+        out.extend(pad + c for c in node.comments)
+        if node.line.what != "comments":
+            out.append(pad + node.line.text)
+        kids = _ordered(node.children)
+        stack.extend((kid, depth + 1, n == 0) for n, kid in reversed(list(enumerate(kids))))
+
+
 def layout(lines) -> list[str]:
     """The canonical lines of a file, from the parser's record of its lines."""
     front, top, (trailing, trailing_blank) = _tree(lines)
     out = list(front)
     prev = None
     for item in top:
-        what = item.line.what
-        if out:
-            if (prev is None or prev.line.what == "heading" or what == "heading"
-                    or prev.children or item.children or item.blank):
-                out.append("")
-        # the block, depth first, with an explicit stack
-        stack = [(item, 0, True)]
-        while stack:
-            node, depth, first = stack.pop()
-            pad = INDENT * depth
-            if node.blank and not first and node.line.what != "attr":
-                out.append("")
-            out.extend(pad + c for c in node.comments)
-            if node.line.what != "comments":
-                out.append(pad + node.line.text)
-            kids = _ordered(node.children)
-            stack.extend((kid, depth + 1, n == 0) for n, kid in reversed(list(enumerate(kids))))
+        if out and _blank_before(prev, item):
+            out.append("")
+        _block(item, out)
         prev = item
     if trailing:
         if out and (trailing_blank or (prev is not None and prev.children)):
@@ -176,6 +183,26 @@ def _findings(m):
                    for f in check(m))
 
 
+_POSITIONS = ("file", "line", "column", "expect_at", "url_at")
+
+
+def _node_names(A: dict, B: dict) -> tuple[dict, str | None]:
+    """Each node of ``A`` matched with ``B``'s (anonymous ones in declaration
+    order), or why they can't be: a node renamed, or one with other attributes."""
+    if len(A) != len(B):
+        return {}, "the number of nodes differs"
+    names = {}
+    for x, y in zip(A, B):
+        if x != y and not (x.startswith("_") and y.startswith("_")):
+            return names, f"node `{x}` became `{y}`"
+        names[x] = y
+        da, db = A[x], B[y]
+        for key in da:
+            if key not in _POSITIONS and da[key] != db.get(key):
+                return names, f"the {key} of node `{x}` differs"
+    return names, None
+
+
 def difference(a, b) -> str | None:
     """How two maps differ in meaning, or None when they don't.
 
@@ -186,18 +213,9 @@ def difference(a, b) -> str | None:
         return "one of the two maps can't be read"
     if list(a.meta.items()) != list(b.meta.items()):
         return "the front matter differs"
-    A, B = a.nodes, b.nodes
-    if len(A) != len(B):
-        return "the number of nodes differs"
-    names = {}
-    for x, y in zip(A, B):
-        if x != y and not (x.startswith("_") and y.startswith("_")):
-            return f"node `{x}` became `{y}`"
-        names[x] = y
-        da, db = A[x], B[y]
-        for key in da:
-            if key not in ("file", "line", "column", "expect_at", "url_at") and da[key] != db.get(key):
-                return f"the {key} of node `{x}` differs"
+    names, problem = _node_names(a.nodes, b.nodes)
+    if problem:
+        return problem
     edges_a = {(names[u], names[v], d["relation"]) for u, v, d in a.arggraph.edges()}
     edges_b = {(u, v, d["relation"]) for u, v, d in b.arggraph.edges()}
     if edges_a != edges_b:

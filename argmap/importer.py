@@ -37,17 +37,39 @@ class _Writer:
         return flat
 
     def write(self, meta: dict, nodes: list[dict], edges: list[dict]) -> str:
-        out = []
-        if meta:
-            out.append("---")
-            for key, value in meta.items():
-                if not META_KEY_RE.match(str(key)):
-                    self.warn(f"front matter key {key!r} is not a valid key; left out")
-                    continue
-                out.append(f"{key}: {self.line(value, f'front matter `{key}`')}")
-            out.append("---")
+        out = self.front_matter(meta)
+        ids = self.assign_ids(nodes)
+        by_id = {str(n.get("id", "")): n for n in nodes}
+        relations = self.relations(edges, by_id, ids)
+        nested_under = self.nesting(relations, by_id, ids)
+        incoming = self.incoming(relations, nested_under, ids)
+        section = None
+        for n in nodes:
+            key = str(n.get("id", ""))
+            if key in nested_under:
+                continue
+            if n.get("section") != section:
+                section = n.get("section")
+                if section is not None:
+                    out += ["", f"# {self.line(section, 'a section title')}", ""]
+            self.block(key, by_id, ids, incoming, out)
+        return "\n".join(out) + "\n"
 
-        # ids: keep valid ones, make new ones for the rest; `_…` ids stay anonymous
+    def front_matter(self, meta: dict) -> list[str]:
+        if not meta:
+            return []
+        out = ["---"]
+        for key, value in meta.items():
+            if not META_KEY_RE.match(str(key)):
+                self.warn(f"front matter key {key!r} is not a valid key; left out")
+                continue
+            out.append(f"{key}: {self.line(value, f'front matter `{key}`')}")
+        out.append("---")
+        return out
+
+    def assign_ids(self, nodes: list[dict]) -> dict:
+        """Each node's id in the map: valid ones kept, new ones made for the rest;
+        `_…` ids stay anonymous (None)."""
         ids, taken = {}, set()
         for n in nodes:
             raw = str(n.get("id", ""))
@@ -61,8 +83,11 @@ class _Writer:
                 ids[raw] = new
             if ids[raw]:
                 taken.add(ids[raw])
-        by_id = {str(n.get("id", "")): n for n in nodes}
+        return ids
 
+    def relations(self, edges: list[dict], by_id: dict, ids: dict) -> list[tuple]:
+        """The support and attack edges a map can hold, as (source, target, relation,
+        edge); a cite edge becomes the node's `cite:` line when it has none."""
         relations = []
         for e in edges:
             u, v, rel = str(e.get("source")), str(e.get("target")), e.get("relation")
@@ -79,11 +104,14 @@ class _Writer:
                 self.warn(f"edge {u} → {v} relates a source; left out")
             else:
                 relations.append((u, v, rel, e))
+        return relations
 
-        # A node is written as the child line that declared it: the edge stated on
-        # the node's own line (or, lacking positions, an anonymous node's first edge).
+    @staticmethod
+    def nesting(relations, by_id: dict, ids: dict) -> dict:
+        """Node -> the node it is written under as a child line: the edge stated
+        on the node's own line (or, lacking positions, an anonymous node's first edge)."""
         nested_under = {}
-        for u, v, rel, e in relations:
+        for u, v, _, e in relations:
             node = by_id[u]
             if u in nested_under or u == v:
                 continue
@@ -99,8 +127,11 @@ class _Writer:
                 n = nested_under[n]
             if n in seen:
                 del nested_under[n]
+        return nested_under
 
-        incoming = defaultdict(list)  # target -> [(group, relation, source, declares)]
+    def incoming(self, relations, nested_under: dict, ids: dict) -> dict:
+        """Target -> [(group, relation, source, declares)] in the order stated."""
+        incoming = defaultdict(list)
         for u, v, rel, e in relations:
             declares = nested_under.get(u) == v
             if not declares and ids[u] is None:
@@ -109,18 +140,7 @@ class _Writer:
                 continue
             group = e.get("group")
             incoming[v].append(((group, rel) if group is not None else None, rel, u, declares))
-
-        section = None
-        for n in nodes:
-            key = str(n.get("id", ""))
-            if key in nested_under:
-                continue
-            if n.get("section") != section:
-                section = n.get("section")
-                if section is not None:
-                    out += ["", f"# {self.line(section, 'a section title')}", ""]
-            self.block(key, by_id, ids, incoming, out)
-        return "\n".join(out) + "\n"
+        return incoming
 
     def head(self, n: dict, key: str, ids: dict) -> str | None:
         kind = n.get("kind")
@@ -147,25 +167,31 @@ class _Writer:
             if note.strip():
                 lines.append(f"note: {self.line(note, f'the note of node {key}')}")
         if n.get("kind") != "source":
-            weight = n.get("weight")
-            if weight is not None:
-                text = f"{weight:g}" if isinstance(weight, (int, float)) else str(weight)
-                if WEIGHT_RE.match(text):
-                    lines.append(f"weight: {text}")
-                else:
-                    self.warn(f"node {key} has the weight {weight!r}, not a decimal from 0 to 1; "
-                              "left out")
-            expect = n.get("expect")
-            if expect is not None:
-                if expect in EXPECT_VALUES:
-                    lines.append(f"expect: {expect}")
-                else:
-                    self.warn(f"node {key} expects {expect!r}; left out")
+            lines += self.evaluation_attributes(n, key)
         unknown = set(n) - {"id", "kind", "text", "section", "stance", "file", "line", "column",
                             *ATTRIBUTE_KEYS, "status", "strength", "reasons"}
         if unknown:
             self.warn(f"node {key}: fields {', '.join(sorted(unknown))} have no place in a map; "
                       "left out")
+        return lines
+
+    def evaluation_attributes(self, n: dict, key: str) -> list[str]:
+        """The `weight:` and `expect:` lines of an argument node."""
+        lines = []
+        weight = n.get("weight")
+        if weight is not None:
+            text = f"{weight:g}" if isinstance(weight, (int, float)) else str(weight)
+            if WEIGHT_RE.match(text):
+                lines.append(f"weight: {text}")
+            else:
+                self.warn(f"node {key} has the weight {weight!r}, not a decimal from 0 to 1; "
+                          "left out")
+        expect = n.get("expect")
+        if expect is not None:
+            if expect in EXPECT_VALUES:
+                lines.append(f"expect: {expect}")
+            else:
+                self.warn(f"node {key} expects {expect!r}; left out")
         return lines
 
     def block(self, key, by_id, ids, incoming, out):
@@ -236,61 +262,80 @@ def from_aif(doc: dict) -> tuple[str, list[str]]:
     for t, count in sorted(kinds.items(), key=lambda x: str(x[0])):
         if t not in ("I", "RA", "CA"):
             w.warn(f"{count} node(s) of type {t!r} have no place in a map; left out")
+    statements = [k for k, n in nodes.items() if n.get("type") == "I"]
+    ids = {k: f"s{i + 1}" for i, k in enumerate(statements)}
+    edges, attacks_of = _aif_edges(doc, nodes, ids, w)
+    kind = _aif_kinds(edges, {ids[p]: {ids[c] for c in cs} for p, cs in attacks_of.items()})
+    out_nodes = [{"id": ids[k], "kind": kind(ids[k]), "text": nodes[k].get("text", "")}
+                 for k in statements]
+    if doc.get("locutions"):
+        w.warn(f"{len(doc['locutions'])} locution(s) have no place in a map; left out")
+    text = w.write({}, out_nodes, edges)
+    return format_text(text), w.warnings
+
+
+def _aif_edges(doc: dict, nodes: dict, ids: dict, w: _Writer):
+    """Support and attack edges from RA and CA nodes, and each statement's attack targets."""
+    into, out_of = _aif_links(doc, nodes)
+    edges = []
+    attacks_of = defaultdict(set)
+    for k, n in nodes.items():
+        t = n.get("type")
+        if t not in ("RA", "CA"):
+            continue
+        premises, conclusions = _aif_ends(t, k, into[k], out_of[k], ids, w)
+        if not premises or not conclusions:
+            continue
+        rel = "support" if t == "RA" else "attack"
+        for c in conclusions:
+            # several premises of one RA or CA node are a linked group
+            group = f"g{len(edges) + 1}" if len(premises) > 1 else None
+            for p in premises:
+                edges.append({"source": ids[p], "target": ids[c], "relation": rel, "group": group})
+                if rel == "attack":
+                    attacks_of[p].add(c)
+    return edges, attacks_of
+
+
+def _aif_ends(t: str, k: str, into: list, out_of: list, ids: dict, w: _Writer):
+    """The statements an RA or CA node ``k`` leads from and to (warning of the rest)."""
+    premises = [p for p in into if p in ids]
+    conclusions = [c for c in out_of if c in ids]
+    if len(premises) != len(into) or len(conclusions) != len(out_of):
+        w.warn(f"{t}-node {k} connects to something other than a statement "
+               "(an undercut or a scheme); those links are left out")
+    if not premises or not conclusions:
+        w.warn(f"{t}-node {k} lacks a premise or a conclusion; left out")
+    return premises, conclusions
+
+
+def _aif_links(doc: dict, nodes: dict) -> tuple[dict, dict]:
+    """Each node's incoming and outgoing neighbours, by the document's edges."""
     into, out_of = defaultdict(list), defaultdict(list)
     for e in doc.get("edges", []):
         a, b = str(e.get("fromID")), str(e.get("toID"))
         if a in nodes and b in nodes:
             out_of[a].append(b)
             into[b].append(a)
-    statements = [k for k, n in nodes.items() if n.get("type") == "I"]
-    ids = {k: f"s{i + 1}" for i, k in enumerate(statements)}
-    edges = []
-    attacks_of = defaultdict(set)
-    group_no = 0
-    for k, n in nodes.items():
-        t = n.get("type")
-        if t not in ("RA", "CA"):
-            continue
-        premises = [p for p in into[k] if p in ids]
-        conclusions = [c for c in out_of[k] if c in ids]
-        if len(premises) != len(into[k]) or len(conclusions) != len(out_of[k]):
-            w.warn(f"{t}-node {k} connects to something other than a statement "
-                   "(an undercut or a scheme); those links are left out")
-        if not premises or not conclusions:
-            w.warn(f"{t}-node {k} lacks a premise or a conclusion; left out")
-            continue
-        rel = "support" if t == "RA" else "attack"
-        for c in conclusions:
-            group = None
-            if len(premises) > 1:
-                group_no += 1
-                group = f"g{group_no}"
-            for p in premises:
-                edges.append({"source": ids[p], "target": ids[c], "relation": rel, "group": group})
-                if rel == "attack":
-                    attacks_of[p].add(c)
+    return into, out_of
+
+
+def _aif_kinds(edges: list[dict], attacks_of: dict):
+    """A statement's kind from its place in the structure (see :func:`from_aif`)."""
     uses = defaultdict(int)
     concluded = set()
     for e in edges:
         uses[e["source"]] += 1
         concluded.add(e["target"])
-    attackers = {ids[p] for p in attacks_of}
-    out_nodes = []
-    for k in statements:
-        sid = ids[k]
-        if k in attacks_of:
-            kind = "rebuttal" if any(ids[c] in attackers for c in attacks_of[k]) else "counter"
-        elif not uses[sid]:
-            kind = "thesis"
-        elif sid in concluded:
-            kind = "claim"
-        else:
-            kind = "premise"
-        out_nodes.append({"id": sid, "kind": kind, "text": nodes[k].get("text", "")})
-    if doc.get("locutions"):
-        w.warn(f"{len(doc['locutions'])} locution(s) have no place in a map; left out")
-    text = w.write({}, out_nodes, edges)
-    return format_text(text), w.warnings
+
+    def kind(sid: str) -> str:
+        if sid in attacks_of:
+            return "rebuttal" if any(c in attacks_of for c in attacks_of[sid]) else "counter"
+        if not uses[sid]:
+            return "thesis"
+        return "claim" if sid in concluded else "premise"
+
+    return kind
 
 
 def detect(doc) -> str:

@@ -76,6 +76,17 @@ def neighbourhood(m, start: str, depth: int) -> set[str]:
     return seen
 
 
+def _context(m, inside: set[str]) -> set[str]:
+    """The nodes outside ``inside`` that support or attack, or are supported or
+    attacked by, a node inside it."""
+    context = set()
+    for n in inside:
+        for nb, e in list(m.succ[n].items()) + list(m.pred[n].items()):
+            if nb not in inside and e["relation"] != "cite":
+                context.add(nb)
+    return context
+
+
 class Citations:
     """A number for each source (or free-text citation), in order of first use.
 
@@ -200,10 +211,7 @@ class _Diagram:
         context: set[str] = set()
         if o.section is not None:
             inside = {n for n in nodes if m.nodes[n]["section"] == o.section}
-            for n in inside:
-                for nb, e in list(m.succ[n].items()) + list(m.pred[n].items()):
-                    if nb not in inside and e["relation"] != "cite":
-                        context.add(nb)
+            context = _context(m, inside)
             nodes = [n for n in nodes if n in inside or n in context]
         if o.sources != "nodes":
             nodes = [n for n in nodes if m.nodes[n]["kind"] != "source"]

@@ -149,17 +149,43 @@ class _Page:
         self.out.append("</div>")
 
     def render(self) -> str:
-        m, o, out = self.m, self.o, self.out
-        meta = o.meta
-        title = meta.get("title") or "Argument map"
-        lang = meta.get("lang") if _LANG.match(meta.get("lang") or "") else None
+        out = self.out
+        title = self.o.meta.get("title") or "Argument map"
+        lang = self.o.meta.get("lang") if _LANG.match(self.o.meta.get("lang") or "") else None
         out.append("<!DOCTYPE html>")
         out.append(f'<html{f" lang={chr(34)}{h(lang)}{chr(34)}" if lang else ""}>')
         out.append('<head><meta charset="utf-8">'
                    '<meta name="viewport" content="width=device-width, initial-scale=1">'
                    '<meta name="generator" content="argmap">'
                    f"<title>{h(title)}</title><style>{CSS}</style></head>")
-        out.append("<body><header>")
+        out.append("<body>")
+        self.header(title)
+        if self.overview:
+            out.append('<figure id="diagram">' + self.overview +
+                       "<figcaption>Click a node to read it in the outline; "
+                       "◇ in the outline leads back to it.</figcaption></figure>")
+        elif self.per_section:
+            out.append('<p class="meta">Each section has a diagram of its own: click a node '
+                       "to read it in the outline; ◇ in the outline leads back to it.</p>")
+        out.append("<main>")
+        for section in self.o.sections:
+            out.append("<section>")
+            if section.title is not None:
+                out.append(f"<h2>{h(section.title)}</h2>")
+            if section.title in self.per_section:
+                out.append('<figure class="section">' + self.per_section[section.title]
+                           + "</figure>")
+            for e in section.entries:
+                self.root(e)
+            out.append("</section>")
+        self.back_matter()
+        out.append("</main></body></html>")
+        return "\n".join(out) + "\n"
+
+    def header(self, title: str) -> None:
+        """The title, the byline and where the argument comes from."""
+        meta, out = self.o.meta, self.out
+        out.append("<header>")
         out.append(f"<h1>{h(title)}</h1>")
         byline = ", ".join(h(meta[k]) for k in ("author", "date") if meta.get(k))
         if byline:
@@ -174,28 +200,14 @@ class _Page:
             link = f' <a href="{h(url)}" rel="noopener noreferrer">link</a>' if url else ""
             out.append(f'<p class="meta">Source: {"; ".join(bits)}{link}</p>')
         out.append("</header>")
-        if self.overview:
-            out.append('<figure id="diagram">' + self.overview +
-                       "<figcaption>Click a node to read it in the outline; "
-                       "◇ in the outline leads back to it.</figcaption></figure>")
-        elif self.per_section:
-            out.append('<p class="meta">Each section has a diagram of its own: click a node '
-                       "to read it in the outline; ◇ in the outline leads back to it.</p>")
-        out.append("<main>")
-        for section in o.sections:
-            out.append("<section>")
-            if section.title is not None:
-                out.append(f"<h2>{h(section.title)}</h2>")
-            if section.title in self.per_section:
-                out.append('<figure class="section">' + self.per_section[section.title]
-                           + "</figure>")
-            for e in section.entries:
-                self.root(e)
-            out.append("</section>")
+
+    def back_matter(self) -> None:
+        """The sources and the notes."""
+        o, out = self.o, self.out
         if o.sources:
             out.append('<section id="sources"><h2>Sources</h2><ul>')
             for s in o.sources:
-                d = m.nodes[s]
+                d = self.m.nodes[s]
                 url = safe_url(d["url"])
                 link = f' <a href="{h(url)}" rel="noopener noreferrer">link</a>' if url else ""
                 out.append(f'<li id="o-{o.ids[s]}">{h(d["text"])}{link}</li>')
@@ -204,8 +216,6 @@ class _Page:
             out.append('<section><h2>Notes</h2><ol class="notes">')
             out.extend(f'<li id="fn-{i}">{h(n)}</li>' for i, n in enumerate(o.notes, 1))
             out.append("</ol></section>")
-        out.append("</main></body></html>")
-        return "\n".join(out) + "\n"
 
 
 def _inline_svg(svg: str) -> str:
@@ -229,23 +239,28 @@ def to_html(argmap, options=None, diagram: bool = True) -> str:
     outline.evaluation = options.dot.evaluation
     overview, per_section, home = None, {}, {}
     if diagram:
-        base = replace(options.dot, links="outline", sources="hide")
-        titles = [s.title for s in outline.sections if s.title is not None]
-        args = [n for n, d in argmap.nodes.items() if d["kind"] != "source"]
-        if (len(args) > SECTION_DIAGRAMS_FROM and titles and base.focus is None
-                and base.section is None):
-            dots = [to_dot(argmap, replace(base, section=title, direction="LR", legend=False,
-                                           header=False, id_prefix=f"s{k}_"))
-                    for k, title in enumerate(titles)]
-            per_section = dict(zip(titles, map(_inline_svg, layout_svgs(
-                dots, options.engine, options.timeout, options.memory))))
-            where = {t: k for k, t in enumerate(titles)}
-            home = {n: f"s{where[argmap.nodes[n]['section']]}_{outline.ids[n]}"
-                    for n in args if argmap.nodes[n]["section"] in where}
-        else:
-            overview = _inline_svg(layout_svgs([to_dot(argmap, base)], options.engine,
-                                               options.timeout, options.memory)[0])
-            home = {n: f"d_{outline.ids[n]}" for n in args
-                    if f'id="d_{outline.ids[n]}"' in overview}
+        overview, per_section, home = _diagrams(argmap, outline, options)
     return _Page(argmap, outline, overview, per_section, home).render()
 
+
+def _diagrams(argmap, outline, options):
+    """The page's diagrams: one overview, or (a big map with headings) one per
+    section; and the element id of each node's place in them."""
+    base = replace(options.dot, links="outline", sources="hide")
+    titles = [s.title for s in outline.sections if s.title is not None]
+    args = argmap.arggraph.arguments()
+    if len(args) <= SECTION_DIAGRAMS_FROM or not titles or base.focus is not None \
+            or base.section is not None:
+        overview = _inline_svg(layout_svgs([to_dot(argmap, base)], options.engine,
+                                           options.timeout, options.memory)[0])
+        home = {n: f"d_{outline.ids[n]}" for n in args if f'id="d_{outline.ids[n]}"' in overview}
+        return overview, {}, home
+    dots = [to_dot(argmap, replace(base, section=title, direction="LR", legend=False,
+                                   header=False, id_prefix=f"s{k}_"))
+            for k, title in enumerate(titles)]
+    per_section = dict(zip(titles, map(_inline_svg, layout_svgs(
+        dots, options.engine, options.timeout, options.memory))))
+    where = {t: k for k, t in enumerate(titles)}
+    home = {n: f"s{where[argmap.nodes[n]['section']]}_{outline.ids[n]}"
+            for n in args if argmap.nodes[n]["section"] in where}
+    return None, per_section, home

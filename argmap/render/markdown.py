@@ -90,11 +90,8 @@ def _root(m, outline, entry: Entry, out: list[str]):
         out.append("")
 
 
-def to_markdown(argmap, evaluation=None) -> str:
-    """The outline; with an evaluation, rejected and undecided points are marked."""
-    o = build(argmap)
-    o.evaluation = evaluation
-    meta = o.meta
+def _front(meta: dict) -> list[str]:
+    """The title, byline, description and source of the map."""
     out = [f"# {md(meta.get('title') or 'Argument map')}", ""]
     byline = ", ".join(md(meta[k]) for k in ("author", "date") if meta.get(k))
     if byline:
@@ -106,24 +103,34 @@ def to_markdown(argmap, evaluation=None) -> str:
         source_line.append("DOI " + md(meta["doi"]))
     if source_line:
         out += ["Source: " + "; ".join(source_line) + _link(meta.get("url")), ""]
+    return out
 
+
+def _thesis_sections(argmap, o, entry: Entry, out: list[str]) -> None:
+    """A thesis of a map without headings: each point made for it becomes a section."""
+    _root(argmap, o, Entry("root", entry.node), out)
+    for child in entry.children:
+        node = child.node if child.node else child.children[0].node
+        title = argmap.nodes[node]["text"] if child.node else "Reasons that work together"
+        out += [f"## {md(title)}", ""]
+        lines: list[str] = []
+        _entry_lines(argmap, o, child, 0, lines)
+        out += lines + [""]
+
+
+def to_markdown(argmap, evaluation=None) -> str:
+    """The outline; with an evaluation, rejected and undecided points are marked."""
+    o = build(argmap)
+    o.evaluation = evaluation
+    out = _front(o.meta)
     for section in o.sections:
         if section.title is not None:
             out += [f"## {md(section.title)}", ""]
         for entry in section.entries:
             if not o.headings and argmap.nodes[entry.node]["kind"] == "thesis" and entry.children:
-                # no headings: each point made for the thesis becomes a section
-                _root(argmap, o, Entry("root", entry.node), out)
-                for child in entry.children:
-                    node = child.node if child.node else child.children[0].node
-                    title = argmap.nodes[node]["text"] if child.node else "Reasons that work together"
-                    out += [f"## {md(title)}", ""]
-                    lines: list[str] = []
-                    _entry_lines(argmap, o, child, 0, lines)
-                    out += lines + [""]
-                continue
-            _root(argmap, o, entry, out)
-
+                _thesis_sections(argmap, o, entry, out)
+            else:
+                _root(argmap, o, entry, out)
     if o.sources:
         out += ["## Sources", ""]
         for s in o.sources:

@@ -69,67 +69,67 @@ def _children(m, n):
     return out
 
 
-def build(argmap) -> Outline:
+def _roots(argmap, args) -> dict:
+    """Section title -> its roots: nodes whose relations lead out of the section, or nowhere."""
     nodes = argmap.nodes
-    ids = {n: f"n{i}" for i, n in enumerate(nodes)}
-    args = [n for n, d in nodes.items() if d["kind"] != "source"]
-
-    titles: list[str | None] = []
+    roots_of: dict[str | None, list[str]] = {}
     for n in args:
-        if nodes[n]["section"] not in titles:
-            titles.append(nodes[n]["section"])
-    roots_of: dict[str | None, list[str]] = {t: [] for t in titles}
+        roots_of.setdefault(nodes[n]["section"], [])
     for n in args:
         sec = nodes[n]["section"]
-        leads_out = [v for v, e in argmap.succ[n].items() if e["relation"] != "cite"]
-        if not any(nodes[v]["section"] == sec for v in leads_out):
+        if not any(nodes[v]["section"] == sec for _, v in argmap.arggraph.bears_on(n)):
             roots_of[sec].append(n)
-    roots = {n for rs in roots_of.values() for n in rs}
+    return roots_of
 
-    done: set[str] = set()
-    sections = []
-    for title in titles:
+
+class _Sections:
+    """Spells each node out once: under its first root, a pointer anywhere else."""
+
+    def __init__(self, argmap, roots: set[str]):
+        self.m = argmap
+        self.roots = roots
+        self.done: set[str] = set()
+
+    def section(self, title, roots: list[str], members: list[str]) -> Section:
+        """The entries of one section: its roots first, then what no root reached."""
         entries = []
-        pending = list(roots_of[title])
-        leftovers = [n for n in args if nodes[n]["section"] == title]
-        while pending or leftovers:
-            if pending:
-                root = pending.pop(0)
-            else:
-                root = leftovers.pop(0)
-                if root in done:
-                    continue  # reached from a root already
-            if root in done:
-                continue
-            done.add(root)
-            top = Entry("root", root)
-            entries.append(top)
-            stack = [(top, root)]
-            while stack:
-                entry, n = stack.pop()
-                expand = []
-                for role, members in _children(argmap, n):
-                    made = []
-                    for member in members:
-                        if member in done or (member in roots and member != root):
-                            where = nodes[member]["section"]
-                            made.append(Entry(role, member, pointer=where if where != title else ""))
-                        else:
-                            done.add(member)
-                            child = Entry(role, member)
-                            made.append(child)
-                            expand.append((child, member))
-                    if len(members) > 1:
-                        entry.children.append(Entry("linked", None, made))
-                    else:
-                        entry.children.extend(made)
-                stack.extend(reversed(expand))
-        sections.append(Section(title, entries))
+        for root in roots + members:
+            if root not in self.done:
+                self.done.add(root)
+                entries.append(self.tree(root, title))
+        return Section(title, entries)
 
-    _mark_pointers(sections)
+    def tree(self, root: str, title) -> Entry:
+        """A root's entry with its reasons and objections under it (no recursion)."""
+        top = Entry("root", root)
+        stack = [(top, root)]
+        while stack:
+            entry, n = stack.pop()
+            expand = []
+            for role, members in _children(self.m, n):
+                made = []
+                for member in members:
+                    if member in self.done or (member in self.roots and member != root):
+                        where = self.m.nodes[member]["section"]
+                        made.append(Entry(role, member, pointer=where if where != title else ""))
+                    else:
+                        self.done.add(member)
+                        child = Entry(role, member)
+                        made.append(child)
+                        expand.append((child, member))
+                if len(members) > 1:
+                    entry.children.append(Entry("linked", None, made))
+                else:
+                    entry.children.extend(made)
+            stack.extend(reversed(expand))
+        return top
+
+
+def _footnotes(argmap, args) -> tuple[list[str], dict[str, list[int]]]:
+    """The footnote texts (each work and locator once), and each node's numbers."""
     notes, marks, index = [], {}, {}
     for n in args:
-        for value in nodes[n]["cite"]:
+        for value in argmap.nodes[n]["cite"]:
             c = argmap.arggraph.citation(value)
             label = c.text.rstrip(".") + (f", {c.locator}" if c.locator else "")
             if label not in index:
@@ -138,14 +138,26 @@ def build(argmap) -> Outline:
             marks.setdefault(n, [])
             if index[label] not in marks[n]:
                 marks[n].append(index[label])
+    return notes, marks
+
+
+def build(argmap) -> Outline:
+    nodes = argmap.nodes
+    args = argmap.arggraph.arguments()
+    roots_of = _roots(argmap, args)
+    spell = _Sections(argmap, {n for rs in roots_of.values() for n in rs})
+    sections = [spell.section(title, roots, [n for n in args if nodes[n]["section"] == title])
+                for title, roots in roots_of.items()]
+    _mark_pointers(sections)
+    notes, marks = _footnotes(argmap, args)
     return Outline(
         meta=dict(argmap.meta),
         sections=sections,
-        ids=ids,
+        ids={n: f"n{i}" for i, n in enumerate(nodes)},
         notes=notes,
         marks=marks,
         sources=[n for n, d in nodes.items() if d["kind"] == "source"],
-        headings=any(t is not None for t in titles),
+        headings=any(t is not None for t in roots_of),
     )
 
 

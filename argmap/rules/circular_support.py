@@ -36,6 +36,13 @@ def _on_cycles(argmap):
     if not any(e["relation"] == "support" and position[v] >= position[u]
                for u, nbrs in succ.items() for v, e in nbrs.items()):
         return []
+    left = _peel(succ)
+    return [(u, v) for u in left for v, e in succ[u].items()
+            if v in left and e["relation"] == "support"]
+
+
+def _peel(succ) -> set[str]:
+    """Kahn's algorithm on the support edges: the nodes it can't peel off."""
     indeg = dict.fromkeys(succ, 0)
     for nbrs in succ.values():
         for v, e in nbrs.items():
@@ -49,9 +56,7 @@ def _on_cycles(argmap):
                 indeg[v] -= 1
                 if not indeg[v]:
                     ready.append(v)
-    left = {n for n, d in indeg.items() if d}
-    return [(u, v) for u in left for v, e in succ[u].items()
-            if v in left and e["relation"] == "support"]
+    return {n for n, d in indeg.items() if d}
 
 
 def check(argmap):
