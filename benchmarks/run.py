@@ -230,8 +230,6 @@ def main(argv=None):
                paired(("check", big), ("check", mid)), 12 * big / mid / 10)
         budget(f"export {big} / export {mid} (linear)",
                paired(("export json", big), ("export json", mid)), 12 * big / mid / 10)
-        budget(f"render dot {mid} / export json {mid}",
-               paired(("render dot", mid), ("export json", mid)), 2.0)
         if ("render svg", mid) in med:
             budget(f"render svg {mid} / Graphviz alone",
                    paired(("render svg", mid), ("graphviz alone", mid)), 1.3)

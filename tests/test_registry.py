@@ -81,3 +81,14 @@ def test_every_render_format_is_documented_and_tested():
     assert set(choices) == set(RENDERERS)
     for fmt in RENDERERS:
         assert f'"{fmt}"' in tests, f"no test renders {fmt}"
+
+
+def test_readme_python_examples_run(monkeypatch):
+    """The README's Python blocks run as written, from the project's folder."""
+    monkeypatch.chdir(ROOT)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## From Python")[1].split("\n## ")[0]
+    namespace = {}
+    for block in re.findall(r"```python\n(.*?)```", section, re.S):
+        exec(compile(block, "README.md", "exec"), namespace)  # noqa: S102
+    assert namespace["labels"].citers("lo2008")
