@@ -43,20 +43,35 @@ class CheckRun:
 
 
 def expand(paths) -> tuple[list[str], list[str], list[str]]:
-    """The map files the paths name (files as they are, folders searched), the
-    paths that don't exist, and the folders that hold no map."""
+    """The map files the paths name (files as they are, folders searched; each
+    file once, however it is reached), the
+    paths that can't be read (missing, or links that lead out of the folder
+    given), and the folders that hold no map."""
     files, missing, empty = [], [], []
     for path in paths:
         if os.path.isdir(path):
-            found = find_maps(path)
-            if not found:
+            found, outside = find_maps(path)
+            if not found and not outside:
                 empty.append(path)
             files.extend(found)
+            missing.extend(f"{link}: a symbolic link that leads outside {path}; not read"
+                           for link in outside)
         elif os.path.lexists(path):
             files.append(path)
         else:
             missing.append(f"{path}: no such file or folder")
-    return files, missing, empty
+    return _each_once(files), missing, empty
+
+
+def _each_once(files: list[str]) -> list[str]:
+    """Each file once, however often (and by whatever path) it was given."""
+    seen, out = set(), []
+    for path in files:
+        real = os.path.realpath(path)
+        if real not in seen:
+            seen.add(real)
+            out.append(path)
+    return out
 
 
 def check_paths(paths, config: Config | None = None, progress=None) -> CheckRun:

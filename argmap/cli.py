@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import gc
+import io
 import os
 import sys
 import time
@@ -23,11 +24,12 @@ from .checker import fails
 from .config import Config, ConfigError, discover, parse_rule_list, read_file
 from .evaluate import evaluate
 from . import export as exporters
-from .files import atomic_write
+from .files import OutputError, check_output, write_output
 from .fmt import format_source
 from .importer import NotImportable, import_bytes
 from .reader import ReadError, read_map_bytes
 from .reporters import FORMATS, Results
+from .reporters._terminal import safe
 from .reporters.evaluation import EVAL_FORMATS
 from .rules import BY_ID, RULES, documentation, summary
 from .util import nearest
@@ -231,27 +233,71 @@ def _load_or_refuse(path):
     return m
 
 
-def _save(path: str, data):
-    """Write a file atomically, or exit 2 saying why it can't be written."""
+def _save(path: str, data, inputs=(), force=False) -> bool:
+    """Write an output file (see :func:`argmap.files.write_output`); False, having
+    said why, when it may not or can't be written."""
     try:
-        atomic_write(path, data)
+        notes = write_output(path, data, inputs, force)
+    except OutputError as exc:
+        click.echo(f"argmap: error: {safe(str(exc))}; nothing was written", err=True)
+        return False
     except OSError as exc:
-        click.echo(f"argmap: error: can't write {path}: {exc.strerror or exc}", err=True)
+        click.echo(f"argmap: error: can't write {safe(path)}: {exc.strerror or exc}", err=True)
+        return False
+    for note in notes:
+        click.echo(f"argmap: warning: {safe(note)}", err=True)
+    return True
+
+
+def _refuse_output(output, inputs=(), force=False):
+    """Exit 2 before any work when ``output`` may not be written."""
+    if output is None or output == "-":
+        return
+    try:
+        check_output(output, inputs, force)
+    except OutputError as exc:
+        click.echo(f"argmap: error: {safe(str(exc))}; nothing was written", err=True)
         sys.exit(2)
 
 
-def _write(text, output):
-    """``text`` (a string, or a function that writes to a text stream) to
-    ``output``, a file written atomically, or standard output."""
-    if output is None or output == "-":
-        out = sys.stdout
-        if callable(text):
-            text(out)
-        else:
-            out.write(text)
-        out.flush()
+def _write(data, output, inputs=(), force=False):
+    """``data`` (bytes, a string, or a function that writes to a text stream) to
+    ``output``, a file written atomically, or standard output; text as UTF-8
+    either way, whatever the terminal's encoding."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    if output is not None and output != "-":
+        if not _save(output, data, inputs, force):
+            sys.exit(2)
+    elif callable(data):
+        out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
+        try:
+            data(out)
+            out.flush()
+        finally:
+            out.detach()
     else:
-        _save(output, text if callable(text) else text.encode("utf-8"))
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+
+
+class _Seconds(click.FloatRange):
+    """A time limit: a finite number of seconds from 0.1 to a day."""
+
+    name = "seconds"
+
+    def __init__(self):
+        super().__init__(min=0.1, max=86400.0)
+
+    def convert(self, value, param, ctx):
+        value = super().convert(value, param, ctx)
+        if value != value:  # NaN passes every comparison
+            self.fail("not a number of seconds", param, ctx)
+        return value
+
+
+_force = click.option("--force", is_flag=True,
+                      help="Replace an output file even when it is read-only.")
 
 
 @cli.command()
@@ -263,7 +309,8 @@ def _write(text, output):
               help="Write to this file (atomically) instead of standard output.")
 @click.option("--eval", "with_eval", is_flag=True,
               help="JSON: add each node's evaluated status and strength.")
-def export(map_path, fmt, output, with_eval):
+@_force
+def export(map_path, fmt, output, with_eval, force):
     """Export a map: JSON (nodes, edges, front matter), GraphML, AIF JSON
     (for AIFdb and OVA) or Argdown.
 
@@ -278,19 +325,18 @@ def export(map_path, fmt, output, with_eval):
       argmap export essay.argmap -f aif -o essay.json
       argmap export essay.argmap -f argdown -o essay.argdown
     """
+    if with_eval and fmt != "json":
+        raise click.UsageError("--eval works with -f json")
     m = _load_or_refuse(map_path)
+    _refuse_output(output, m.real_paths, force)
     for what in exporters.lost_in(m, fmt):
         click.echo(f"argmap: warning: {fmt} can't hold {what}; left out", err=True)
-    evaluation = None
-    if with_eval:
-        if fmt != "json":
-            raise click.UsageError("--eval works with -f json")
-        evaluation = evaluate(m)
+    evaluation = evaluate(m) if with_eval else None
     if fmt == "json":
         # streamed to the file (or standard output) as it is made
-        _write(lambda out: exporters.write_json(m, out, evaluation), output)
+        _write(lambda out: exporters.write_json(m, out, evaluation), output, m.real_paths, force)
         return
-    _write(exporters.EXPORTERS[fmt](m), output)
+    _write(exporters.EXPORTERS[fmt](m), output, m.real_paths, force)
 
 
 @cli.command(name="import")
@@ -299,7 +345,8 @@ def export(map_path, fmt, output, with_eval):
               default="auto", show_default=True, help="What the file holds.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Write the map to this file (atomically) instead of standard output.")
-def import_(file, source_format, output):
+@_force
+def import_(file, source_format, output, force):
     """Turn argmap's JSON export, or AIF JSON (AIFdb, OVA), into a map.
 
     The map comes out in canonical layout. Whatever it can't hold is named in a
@@ -310,20 +357,21 @@ def import_(file, source_format, output):
       argmap import essay.json -o essay.argmap
       argmap import aifdb-12345.json -f aif > nodeset.argmap
     """
+    _refuse_output(output, [file], force)
     try:
         with open(file, "rb") as fh:
             data = fh.read()
     except OSError as exc:
-        click.echo(f"argmap: error: {file}: {exc.strerror or exc}", err=True)
+        click.echo(f"argmap: error: {safe(file)}: {exc.strerror or exc}", err=True)
         sys.exit(2)
     try:
         text, warnings = import_bytes(data, source_format)
     except NotImportable as exc:
-        click.echo(f"argmap: error: {file} can't be imported: {exc}", err=True)
+        click.echo(f"argmap: error: {safe(file)} can't be imported: {safe(str(exc))}", err=True)
         sys.exit(1)
     for warning in warnings:
-        click.echo(f"argmap: warning: {warning}", err=True)
-    _write(text, output)
+        click.echo(f"argmap: warning: {safe(warning)}", err=True)
+    _write(text, output, [file], force)
 
 
 @cli.command()
@@ -345,15 +393,16 @@ def import_(file, source_format, output):
               help="Draw only this section, with the nodes it relates to elsewhere.")
 @click.option("--engine", type=click.Choice(["auto", "bundled", "system"]), default="auto",
               show_default=True, help="Graphviz: bundled with pygraphviz, or a `dot` on PATH.")
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
-              help="Seconds Graphviz may take.")
+@click.option("--timeout", type=_Seconds(), default=60.0, show_default=True,
+              help="Seconds Graphviz may take (0.1 to 86 400).")
 @click.option("--max-memory", type=click.IntRange(min=16), default=2048, show_default=True,
               metavar="MB", help="Memory Graphviz may take, in MB.")
 @click.option("--eval", "with_eval", is_flag=True,
               help="Shade nodes by evaluated status and show strengths; outlines mark "
                    "rejected and undecided points.")
+@_force
 def render(map_path, output, fmt, direction, sources, no_legend, focus, depth, section,
-           engine, timeout, max_memory, with_eval):
+           engine, timeout, max_memory, with_eval, force):
     """Render a map as a diagram (DOT, SVG, PNG, PDF) or an essay outline
     (Markdown, HTML with the diagram inline).
 
@@ -382,6 +431,7 @@ def render(map_path, output, fmt, direction, sources, no_legend, focus, depth, s
     if not is_text and output in (None, "-") and sys.stdout.isatty():
         raise click.UsageError(f"{fmt} is binary: write it to a file with -o")
     m = _load_or_refuse(map_path)
+    _refuse_output(output, m.real_paths, force)
     _node_or_fail(m, focus, "--focus")
     if section is not None:
         titles = {d["section"] for d in m.nodes.values()} - {None}
@@ -400,14 +450,7 @@ def render(map_path, output, fmt, direction, sources, no_legend, focus, depth, s
     except LayoutError as exc:
         click.echo(f"argmap: error: {exc}; nothing was written", err=True)
         sys.exit(2)
-    if output is None or output == "-":
-        if is_text:
-            sys.stdout.write(result)
-        else:
-            sys.stdout.buffer.write(result)
-        sys.stdout.flush()
-    else:
-        _save(output, result.encode("utf-8") if is_text else result)
+    _write(result, output, m.real_paths, force)
 
 
 @cli.command()
@@ -415,7 +458,8 @@ def render(map_path, output, fmt, direction, sources, no_legend, focus, depth, s
 @click.option("--check", "check_only", is_flag=True,
               help="Write nothing; exit 1 and name each file that would change.")
 @click.option("--diff", is_flag=True, help="Write nothing; print a unified diff of the changes.")
-def fmt(paths, check_only, diff):
+@_force
+def fmt(paths, check_only, diff, force):
     """Rewrite maps in one canonical layout, without changing what they say.
 
     PATHS are map files or folders; `-` reads standard input and writes the
@@ -448,7 +492,8 @@ def fmt(paths, check_only, diff):
             status = max(status, 2 if result.problem else 1)
         elif result.changed:
             changed += 1
-            status = max(status, _fmt_changed(path, data, result.formatted, check_only, diff))
+            status = max(status, _fmt_changed(path, data, result.formatted, check_only, diff,
+                                              force))
     for problem in problems:
         click.echo(f"argmap: error: {problem}", err=True)
     if problems:
@@ -468,18 +513,28 @@ def _fmt_stdin():
     sys.stdout.buffer.write(result.formatted)
 
 
-def _fmt_changed(path, data: bytes, formatted: bytes, check_only: bool, diff: bool) -> int:
+def _fmt_changed(path, data: bytes, formatted: bytes, check_only: bool, diff: bool,
+                 force: bool) -> int:
     """Show, name or write a file that formatting changes; the exit status it makes."""
     if diff:
         old = data.decode("utf-8", "replace").splitlines(keepends=True)
         new = formatted.decode("utf-8").splitlines(keepends=True)
         sys.stdout.writelines(difflib.unified_diff(old, new, path, path))
     if check_only:
-        click.echo(f"would reformat {path}")
+        click.echo(f"would reformat {safe(path)}")
     if check_only or diff:
         return 1
-    _save(path, formatted)
-    click.echo(f"reformatted {path}", err=True)
+    try:
+        now = read_map_bytes(path)
+    except ReadError:
+        now = None
+    if now != data:  # written to while we formatted it: their edit wins
+        click.echo(f"argmap: error: {safe(path)} changed while it was being formatted; "
+                   "left as it is (run fmt again)", err=True)
+        return 2
+    if not _save(path, formatted, force=force):
+        return 2
+    click.echo(f"reformatted {safe(path)}", err=True)
     return 0
 
 

@@ -18,6 +18,7 @@ import stat
 from dataclasses import dataclass, field
 
 from . import parser as P
+from .files import inside
 from .model import Finding
 from .problems import ENCODING, INCLUDE
 
@@ -168,7 +169,7 @@ class _Reader:
             return self.refuse(f, inc, f"the include path `{path}` is absolute",
                                "include files by a path relative to this file")
         real = os.path.realpath(os.path.join(os.path.dirname(f.abspath), path))
-        if real != self.root and not real.startswith(self.root.rstrip(os.sep) + os.sep):
+        if not inside(self.root, real):
             return self.refuse(f, inc, f"`{path}` leads outside the map's folder",
                                f"a map may include files under {self.root} only")
         try:
