@@ -59,11 +59,8 @@ class _Group(click.Group):
             if os.environ.get("ARGMAP_DEBUG"):
                 traceback.print_exc()
             else:
-                click.echo(
-                    f"argmap: internal error: {type(exc).__name__}: {exc} "
-                    "(set ARGMAP_DEBUG=1 for the traceback, and please report it)",
-                    err=True,
-                )
+                _say(f"argmap: internal error: {type(exc).__name__}: {exc} "
+                     "(set ARGMAP_DEBUG=1 for the traceback, and please report it)")
             ctx.exit(2)
         finally:
             if collecting:
@@ -82,6 +79,20 @@ def cli():
       argmap export essay.argmap -f json the graph as JSON
       argmap rules unsupported-claim     what a rule checks, and why
     """
+
+
+def _say(message: str, err: bool = True) -> None:
+    """A line for a person: control characters from paths and map text shown as
+    ``<U+001B>``, never sent to the terminal or a CI log as they are."""
+    click.echo(safe(message), err=err)
+
+
+def _error(message: str) -> None:
+    _say(f"argmap: error: {message}")
+
+
+def _warn(message: str) -> None:
+    _say(f"argmap: warning: {message}")
 
 
 def _rule_list(ctx, param, value):
@@ -105,7 +116,7 @@ def _expand(paths):
     """Map files from the paths given (folders searched), warning of empty folders."""
     files, problems, empty = expand(paths)
     for path in empty:
-        click.echo(f"argmap: warning: no *.argmap files under {path}", err=True)
+        _warn(f"no *.argmap files under {path}")
     return files, problems
 
 
@@ -195,7 +206,7 @@ def check(paths, fmt, strict, select, extend_select, ignore, exit_zero, quiet, c
     finally:
         progress.close()
     for problem in missing + run.problems:
-        click.echo(f"argmap: error: {problem}", err=True)
+        _error(problem)
     results = Results(run.findings, run.checked, run.texts, strict=config.strict, quiet=quiet)
     out = sys.stdout
     FORMATS[fmt].report(results, out, color=_use_color(color, out))
@@ -221,14 +232,14 @@ def _load_or_refuse(path):
     try:
         m = load(path)
     except ReadError as exc:
-        click.echo(f"argmap: error: {exc}", err=True)
+        _error(str(exc))
         sys.exit(2)
     if not m.ok:
         findings = [f for f in run_check(m, Config()) if f.severity == "error"]
         err = sys.stderr
         FORMATS["text"].report(Results(findings, m.files, m.texts, quiet=True), err,
                                color=_use_color("auto", err))
-        click.echo(f"argmap: {path} can't be read as a map; nothing was written", err=True)
+        _say(f"argmap: {path} can't be read as a map; nothing was written")
         sys.exit(1)
     return m
 
@@ -239,13 +250,13 @@ def _save(path: str, data, inputs=(), force=False) -> bool:
     try:
         notes = write_output(path, data, inputs, force)
     except OutputError as exc:
-        click.echo(f"argmap: error: {safe(str(exc))}; nothing was written", err=True)
+        _error(f"{exc}; nothing was written")
         return False
     except OSError as exc:
-        click.echo(f"argmap: error: can't write {safe(path)}: {exc.strerror or exc}", err=True)
+        _error(f"can't write {path}: {exc.strerror or exc}")
         return False
     for note in notes:
-        click.echo(f"argmap: warning: {safe(note)}", err=True)
+        _warn(note)
     return True
 
 
@@ -256,7 +267,7 @@ def _refuse_output(output, inputs=(), force=False):
     try:
         check_output(output, inputs, force)
     except OutputError as exc:
-        click.echo(f"argmap: error: {safe(str(exc))}; nothing was written", err=True)
+        _error(f"{exc}; nothing was written")
         sys.exit(2)
 
 
@@ -330,7 +341,7 @@ def export(map_path, fmt, output, with_eval, force):
     m = _load_or_refuse(map_path)
     _refuse_output(output, m.real_paths, force)
     for what in exporters.lost_in(m, fmt):
-        click.echo(f"argmap: warning: {fmt} can't hold {what}; left out", err=True)
+        _warn(f"{fmt} can't hold {what}; left out")
     evaluation = evaluate(m) if with_eval else None
     if fmt == "json":
         # streamed to the file (or standard output) as it is made
@@ -362,15 +373,15 @@ def import_(file, source_format, output, force):
         with open(file, "rb") as fh:
             data = fh.read()
     except OSError as exc:
-        click.echo(f"argmap: error: {safe(file)}: {exc.strerror or exc}", err=True)
+        _error(f"{file}: {exc.strerror or exc}")
         sys.exit(2)
     try:
         text, warnings = import_bytes(data, source_format)
     except NotImportable as exc:
-        click.echo(f"argmap: error: {safe(file)} can't be imported: {safe(str(exc))}", err=True)
+        _error(f"{file} can't be imported: {exc}")
         sys.exit(1)
     for warning in warnings:
-        click.echo(f"argmap: warning: {safe(warning)}", err=True)
+        _warn(warning)
     _write(text, output, [file], force)
 
 
@@ -436,8 +447,8 @@ def render(map_path, output, fmt, direction, sources, no_legend, focus, depth, s
     if section is not None:
         titles = {d["section"] for d in m.nodes.values()} - {None}
         if section not in titles:
-            raise click.BadParameter(f"no section {section!r}; the sections are: "
-                                     + "; ".join(sorted(titles)), param_hint="--section")
+            raise click.BadParameter(safe(f"no section {section!r}; the sections are: "
+                                          + "; ".join(sorted(titles))), param_hint="--section")
     evaluation = None
     if with_eval:
         evaluation = evaluate(m)
@@ -448,7 +459,7 @@ def render(map_path, output, fmt, direction, sources, no_legend, focus, depth, s
     try:
         result = render_map(m, fmt, options)
     except LayoutError as exc:
-        click.echo(f"argmap: error: {exc}; nothing was written", err=True)
+        _error(f"{exc}; nothing was written")
         sys.exit(2)
     _write(result, output, m.real_paths, force)
 
@@ -495,7 +506,7 @@ def fmt(paths, check_only, diff, force):
             status = max(status, _fmt_changed(path, data, result.formatted, check_only, diff,
                                               force))
     for problem in problems:
-        click.echo(f"argmap: error: {problem}", err=True)
+        _error(problem)
     if problems:
         status = 2
     if not check_only and not diff and status == 0:
@@ -521,7 +532,7 @@ def _fmt_changed(path, data: bytes, formatted: bytes, check_only: bool, diff: bo
         new = formatted.decode("utf-8").splitlines(keepends=True)
         sys.stdout.writelines(difflib.unified_diff(old, new, path, path))
     if check_only:
-        click.echo(f"would reformat {safe(path)}")
+        _say(f"would reformat {path}", err=False)
     if check_only or diff:
         return 1
     try:
@@ -529,27 +540,25 @@ def _fmt_changed(path, data: bytes, formatted: bytes, check_only: bool, diff: bo
     except ReadError:
         now = None
     if now != data:  # written to while we formatted it: their edit wins
-        click.echo(f"argmap: error: {safe(path)} changed while it was being formatted; "
-                   "left as it is (run fmt again)", err=True)
+        _error(f"{path} changed while it was being formatted; left as it is (run fmt again)")
         return 2
     if not _save(path, formatted, force=force):
         return 2
-    click.echo(f"reformatted {safe(path)}", err=True)
+    _say(f"reformatted {path}")
     return 0
 
 
 def _fmt_problems(path, result) -> bool:
     """Report why a file can't be formatted; True when it can't."""
     if result.problem:
-        click.echo(f"argmap: error: {path}: formatting would change what the map says "
-                   f"({result.problem}); nothing was written. This is a bug in argmap: "
-                   "please report it with the file.", err=True)
+        _error(f"{path}: formatting would change what the map says ({result.problem}); "
+               "nothing was written. This is a bug in argmap: please report it with the file.")
         return True
     if result.formatted is None:
         err = sys.stderr
         FORMATS["text"].report(Results(result.findings, [path], result.texts or {}, quiet=True), err,
                                color=_use_color("auto", err))
-        click.echo(f"argmap: {path} has errors; left as it is", err=True)
+        _say(f"argmap: {path} has errors; left as it is")
         return True
     return False
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 
-from .dot import to_dot
+from .dot import literal_tooltips, to_dot
 from .html import to_html
 from .layout import layout
 from .markdown import to_markdown
@@ -23,7 +23,10 @@ def _dot(argmap, o):
 
 def _diagram(fmt):
     def render(argmap, o):
-        return layout(to_dot(argmap, o.dot), fmt, o.engine, o.timeout, o.memory)
+        out = layout(to_dot(argmap, o.dot), fmt, o.engine, o.timeout, o.memory)
+        if fmt == "svg":
+            out = literal_tooltips(out.decode("utf-8"), argmap, o.dot)
+        return out
 
     return render
 

@@ -9,12 +9,13 @@ ever set. :func:`build` makes a :class:`pydot.Dot` (``pydot.Node``,
 
 from __future__ import annotations
 
+import re
 from collections import deque
 import pydot
 
 from ..links import safe_url
 from .options import DotOptions
-from .text import dot_quoted, html_lines, html_text, wrap
+from .text import dot_quoted, html_lines, html_text, wrap, xml_attribute
 
 
 FONT = "Helvetica"
@@ -338,6 +339,26 @@ class _Diagram:
             for node in extras:
                 bottom.add_node(node)
             self.dot.add_subgraph(bottom)
+
+
+_ANCHOR = re.compile(r'(<g id="a_([^"]*)"><a [^>]*?xlink:title=")([^"]*)(")')
+
+
+def literal_tooltips(svg: str, argmap, options: DotOptions | None = None) -> str:
+    """The SVG with each node's tooltip set to its text, literally.
+
+    Graphviz expands ``\\N``, ``\\G`` and ``\\L`` in a tooltip twice over (an
+    escaped backslash too), so no DOT escaping of the text survives it; the
+    SVG's tooltips are written here instead, found by the nodes' element ids.
+    """
+    prefix = (options or DotOptions()).id_prefix
+    texts = {f"{prefix}n{i}": d["text"] for i, d in enumerate(argmap.nodes.values())}
+
+    def literal(m):
+        text = texts.get(m.group(2))
+        return m.group(0) if text is None else m.group(1) + xml_attribute(text) + m.group(4)
+
+    return _ANCHOR.sub(literal, svg)
 
 
 def build(argmap, options: DotOptions | None = None) -> pydot.Dot:

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from ..links import safe_url
-from .dot import to_dot
+from .dot import literal_tooltips, to_dot
 from .layout import layout_svgs
 from .options import RenderOptions
 from .outline import Entry, bears_on, build, label
@@ -251,15 +251,17 @@ def _diagrams(argmap, outline, options):
     args = argmap.arggraph.arguments()
     if len(args) <= SECTION_DIAGRAMS_FROM or not titles or base.focus is not None \
             or base.section is not None:
-        overview = _inline_svg(layout_svgs([to_dot(argmap, base)], options.engine,
-                                           options.timeout, options.memory)[0])
+        overview = _inline_svg(literal_tooltips(layout_svgs(
+            [to_dot(argmap, base)], options.engine, options.timeout, options.memory)[0],
+            argmap, base))
         home = {n: f"d_{outline.ids[n]}" for n in args if f'id="d_{outline.ids[n]}"' in overview}
         return overview, {}, home
-    dots = [to_dot(argmap, replace(base, section=title, direction="LR", legend=False,
-                                   header=False, id_prefix=f"s{k}_"))
-            for k, title in enumerate(titles)]
-    per_section = dict(zip(titles, map(_inline_svg, layout_svgs(
-        dots, options.engine, options.timeout, options.memory))))
+    each = [replace(base, section=title, direction="LR", legend=False, header=False,
+                    id_prefix=f"s{k}_") for k, title in enumerate(titles)]
+    svgs = layout_svgs([to_dot(argmap, o) for o in each], options.engine, options.timeout,
+                       options.memory)
+    per_section = {title: _inline_svg(literal_tooltips(svg, argmap, o))
+                   for title, svg, o in zip(titles, svgs, each)}
     where = {t: k for k, t in enumerate(titles)}
     home = {n: f"s{where[argmap.nodes[n]['section']]}_{outline.ids[n]}"
             for n in args if argmap.nodes[n]["section"] in where}

@@ -118,6 +118,24 @@ def _thesis_sections(argmap, o, entry: Entry, out: list[str]) -> None:
         out += lines + [""]
 
 
+def _footnote_body(note: str) -> str:
+    """A footnote's text, written so that a renderer without footnotes can't read
+    `[^1]: text` as a link reference definition (`text` its destination and title).
+
+    That needs `text` to be one word, or one word and a title in quotes (a title
+    in parentheses can't be: they are escaped). A one-word text gets a word
+    joiner (U+2060, invisible) after a space; a title's opening quote is escaped.
+    """
+    body = md(note)
+    first, space, rest = body.partition(" ")
+    if not space:
+        return body + " \u2060"
+    rest = rest.strip(" ")
+    if len(rest) > 1 and rest[0] in "\"'" and rest[-1] == rest[0]:
+        return f"{first} \\{rest}"
+    return body
+
+
 def to_markdown(argmap, evaluation=None) -> str:
     """The outline; with an evaluation, rejected and undecided points are marked."""
     o = build(argmap)
@@ -137,8 +155,7 @@ def to_markdown(argmap, evaluation=None) -> str:
             d = argmap.nodes[s]
             out.append(f"- {md(d['text'])}{_link(d['url'])}")
         out.append("")
-    for i, note in enumerate(o.notes, 1):
-        out.append(f"[^{i}]: {md(note)}")
+    out.extend(f"[^{i}]: {_footnote_body(note)}" for i, note in enumerate(o.notes, 1))
     while out and out[-1] == "":
         out.pop()
     return "\n".join(out) + "\n"

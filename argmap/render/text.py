@@ -69,3 +69,9 @@ def html_lines(lines: list[str]) -> str:
 def _html_escape(s: str) -> str:
     return (s.replace("\\", "\\\\").replace("&", "&amp;").replace("<", "&lt;")
             .replace(">", "&gt;").replace('"', "&quot;"))
+
+
+def xml_attribute(s: str) -> str:
+    """``s`` cleaned and escaped for a double-quoted XML attribute value."""
+    return (clean(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;"))

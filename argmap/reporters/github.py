@@ -1,5 +1,7 @@
 """GitHub Actions workflow commands: each finding an annotation on the pull request."""
 
+from ._terminal import safe
+
 NAME = "github"
 
 
@@ -13,9 +15,11 @@ def _property(s: str) -> str:
 
 def report(results, out, color=False):
     for f in results.findings:
-        message = f.message + (f"\nhelp: {f.hint}" if f.hint else "")
+        # control characters never reach the log: they could start a terminal
+        # sequence, or a workflow command of their own
+        message = safe(f.message) + (f"\nhelp: {safe(f.hint)}" if f.hint else "")
         props = ",".join((
-            f"file={_property(f.file)}",
+            f"file={_property(safe(f.file))}",
             f"line={f.line}",
             f"col={f.column}",
             f"title={_property(f'argmap {f.rule}')}",

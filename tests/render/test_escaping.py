@@ -84,6 +84,26 @@ def test_svg_text_equals_the_labels(texts):
         assert href is None or href.startswith("https://")
 
 
+@settings(settings.get_profile("escaping"), max_examples=25)
+@given(st.lists(TEXT, min_size=3, max_size=8))
+def test_svg_tooltips_are_the_text_literally(texts):
+    """Graphviz expands \\N, \\G and \\L in tooltips (issue 14): none may be."""
+    texts = [texts[0] + " \\N \\G \\L \\\\N"] + texts[1:]
+    m = _map(texts)
+    assert m.ok, texts
+    root = ET.fromstring(render(m, "svg"))
+    ns, xlink = "{http://www.w3.org/2000/svg}", "{http://www.w3.org/1999/xlink}"
+    titles = {}
+    for g in root.iter(f"{ns}g"):
+        a = g.find(f"{ns}a")
+        if (g.get("id") or "").startswith("a_d_n") and a is not None:
+            titles[g.get("id")[4:]] = a.get(f"{xlink}title")
+    nodes = list(m.graph.nodes(data=True))
+    assert len(titles) == len(nodes)
+    for i, (_, d) in enumerate(nodes):
+        assert titles[f"n{i}"] == clean(d["text"])
+
+
 class _Tags(HTMLParser):
     def __init__(self):
         super().__init__()

@@ -2,10 +2,12 @@
 
 import re
 
+import pytest
+
 import argmap
 from argmap.render import render
 from argmap.render.markdown import md
-from helpers import HOSTILE
+from helpers import HOSTILE, hostile_map
 from helpers import ROOT
 
 
@@ -49,3 +51,50 @@ def test_escaping_round_trips_through_a_commonmark_reading():
     # CommonMark: a backslash before ASCII punctuation is that character
     for s in HOSTILE:
         assert re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", md(s)) == s
+
+
+# -- no map text becomes a link, read by real Markdown parsers (issue 14) ------
+
+_CITES = ["https://evil.example/phish", "javascript:alert(1)", 'https://e.example "t"',
+          "<https://evil.example>", "[x]: https://evil.example/ref", "mail@evil.example"]
+
+
+def _hostile_with_cites(tmp_path):
+    """The hostile map's outline, once with each cite text first among the footnotes
+    (only the first footnote line can start a definition: the others continue its paragraph)."""
+    outlines = []
+    for i, cite in enumerate(_CITES):
+        path = tmp_path / f"cites{i}.argmap"
+        front, body = hostile_map().split("\n---\n", 1)
+        path.write_text(f"{front}\n---\nthesis c: Cited.\n  + evidence e: E.\n    cite: {cite}\n"
+                        + body, encoding="utf-8")
+        outlines.append(render(argmap.load(path), "md"))
+    return outlines
+
+
+def _links(html: str) -> list[str]:
+    return re.findall(r'<a href="([^"]*)"', html)
+
+
+def test_no_map_text_is_a_link_in_commonmark(tmp_path):
+    """A renderer without footnotes reads `[^1]: text` as a link reference
+    definition if `text` can be a link destination: none may be."""
+    from markdown_it import MarkdownIt
+
+    for outline in _hostile_with_cites(tmp_path):
+        html = MarkdownIt("commonmark").render(outline)
+        assert set(_links(html)) <= {"https://example.org/a?b=1&amp;c=%3C2%3E"}, _links(html)
+
+
+def test_no_map_text_is_a_link_in_githubs_flavour(tmp_path):
+    """GitHub's own parser (cmark-gfm), footnotes on: only our url links, the
+    footnotes' own anchors, and e-mail addresses, which it links however they
+    are escaped."""
+    cmarkgfm = pytest.importorskip("cmarkgfm")
+    options = cmarkgfm.Options.CMARK_OPT_FOOTNOTES | cmarkgfm.Options.CMARK_OPT_UNSAFE
+    for outline in _hostile_with_cites(tmp_path):
+        html = cmarkgfm.github_flavored_markdown_to_html(outline, options)
+        for href in _links(html):
+            assert href.startswith(("#fn", "mailto:")) \
+                or href == "https://example.org/a?b=1&amp;c=%3C2%3E", href
+        assert "<script" not in html
