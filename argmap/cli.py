@@ -11,6 +11,7 @@ import difflib
 import gc
 import io
 import os
+import signal
 import sys
 import time
 import traceback
@@ -207,7 +208,8 @@ def check(paths, fmt, strict, select, extend_select, ignore, exit_zero, quiet, c
         progress.close()
     for problem in missing + run.problems:
         _error(problem)
-    results = Results(run.findings, run.checked, run.texts, strict=config.strict, quiet=quiet)
+    results = Results(run.findings, run.checked, run.texts, strict=config.strict, quiet=quiet,
+                      unreadable=len(missing) + len(run.problems))
     out = sys.stdout
     FORMATS[fmt].report(results, out, color=_use_color(color, out))
     out.flush()
@@ -341,7 +343,7 @@ def export(map_path, fmt, output, with_eval, force):
     m = _load_or_refuse(map_path)
     _refuse_output(output, m.real_paths, force)
     for what in exporters.lost_in(m, fmt):
-        _warn(f"{fmt} can't hold {what}; left out")
+        _warn(f"{fmt} can't hold {what}")
     evaluation = evaluate(m) if with_eval else None
     if fmt == "json":
         # streamed to the file (or standard output) as it is made
@@ -647,11 +649,39 @@ def rules(rule):
     click.echo(documentation(r))
 
 
+def _closed(stream) -> bool:
+    try:
+        os.fstat(stream.fileno())
+    except (AttributeError, OSError, ValueError):
+        return True
+    return False
+
+
+def _stop_on_signals() -> None:
+    """Turn SIGTERM and SIGHUP into an exit that runs every cleanup on the way:
+    a half-written output is removed, a Graphviz child is killed."""
+    def stop(signum, frame):
+        raise SystemExit(128 + signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) == signal.SIG_DFL:
+            try:
+                signal.signal(number, stop)
+            except ValueError:  # not the main thread: leave signals as they are
+                return
+
+
 def main(argv=None, prog_name="argmap"):
+    if sys.stdout is None or _closed(sys.stdout):
+        if sys.stderr is not None and not _closed(sys.stderr):
+            sys.stderr.write("argmap: error: standard output is closed\n")
+        raise SystemExit(2)
     for stream in (sys.stdout, sys.stderr):
         # map text is Unicode: never fail on a console that can't show a character
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    _stop_on_signals()
     cli.main(args=argv, prog_name=prog_name)
 
 
@@ -677,6 +707,6 @@ def run():
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
-        except (OSError, ValueError):  # the reader went away, or the stream is closed
+        except (AttributeError, OSError, ValueError):  # gone, closed, or never there
             pass
     os._exit(code)

@@ -80,6 +80,8 @@ def parse_rule_list(value, where: str) -> frozenset[str]:
 def _bool(value, where: str) -> bool:
     if isinstance(value, bool):
         return value
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
     if isinstance(value, str) and value.strip().lower() in ("1", "true", "yes", "on"):
         return True
     if isinstance(value, str) and value.strip().lower() in ("0", "false", "no", "off"):
@@ -98,7 +100,7 @@ def from_mapping(table: dict, where: str) -> Config:
         select=None if select is None else parse_rule_list(select, f"{where}: select"),
         extend_select=parse_rule_list(get("extend-select") or [], f"{where}: extend-select"),
         ignore=parse_rule_list(get("ignore") or [], f"{where}: ignore"),
-        strict=_bool(get("strict") or False, f"{where}: strict"),
+        strict=_bool(False if get("strict") is None else get("strict"), f"{where}: strict"),
         source=where,
     )
 
@@ -109,15 +111,20 @@ def read_file(path: str) -> Config | None:
         try:
             with open(path, "rb") as fh:
                 data = tomllib.load(fh)
-        except (OSError, tomllib.TOMLDecodeError) as exc:
+        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{path}: {exc}") from None
-        table = data.get("tool", {}).get("argmap")
+        except RecursionError:
+            raise ConfigError(f"{path}: nested too deeply to read") from None
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(f"{path}: `tool` must be a table")
+        table = tool.get("argmap")
         if table is None:
             return None
         if not isinstance(table, dict):
             raise ConfigError(f"{path}: [tool.argmap] must be a table")
         return from_mapping(table, f"{path} [tool.argmap]")
-    cp = configparser.ConfigParser()
+    cp = configparser.ConfigParser(interpolation=None)  # `%` is a character, not a reference
     try:
         cp.read(path, encoding="utf-8")
     except (OSError, configparser.Error, UnicodeDecodeError) as exc:

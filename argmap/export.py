@@ -96,18 +96,28 @@ def to_json(argmap, evaluation=None) -> str:
     return buf.getvalue()
 
 
+#: what XML 1.0 can't hold: most C0 controls, surrogates, U+FFFE and U+FFFF
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(s: str) -> str:
+    return _NOT_XML.sub("\ufffd", s)
+
+
 def to_graphml(argmap) -> str:
     """GraphML through networkx: lists become newline-joined strings, nulls are left out."""
     import networkx as nx  # slow to import (0.2 s): only GraphML needs it
 
     H = nx.DiGraph()
-    H.graph.update({k: str(v) for k, v in argmap.meta.items()})
+    H.graph.update({k: _xml_text(str(v)) for k, v in argmap.meta.items()})
     for n, d in argmap.nodes.items():
         attrs = {}
         for key in NODE_FIELDS:
             value = d[key]
             if isinstance(value, list):
                 value = "\n".join(value)
+            if isinstance(value, str):
+                value = _xml_text(value)
             if value is not None and value != "":
                 attrs[key] = value
         H.add_node(n, **attrs)
@@ -184,15 +194,23 @@ def to_argdown(argmap) -> str:
 
 
 def lost_in(argmap, fmt: str) -> list[str]:
-    """What a map holds that the export format ``fmt`` can't: for warnings."""
+    """What a map holds that the export format ``fmt`` can't, and what becomes of
+    it: for warnings."""
+    nodes = argmap.nodes.values()
+    if fmt == "graphml":
+        texts = [*map(str, argmap.meta.values())]
+        for d in nodes:
+            texts += [v for v in (d["text"], d["note"], d["section"], *d["cite"], *d["tags"]) if v]
+        if any(_NOT_XML.search(t) for t in texts):
+            return ["control characters; written as U+FFFD"]
+        return []
     if fmt not in ("aif", "argdown"):
         return []
-    nodes = argmap.nodes.values()
     lost = _attributes_lost(nodes)
     if fmt == "argdown" and argmap.arggraph.has_groups():
-        lost.append("linked groups (written as separate supports)")
+        lost.append("linked groups; written as separate supports")
     if fmt == "aif" and (argmap.meta or any(d["section"] for d in nodes)):
-        lost.append("front matter and sections")
+        lost.append("front matter and sections; left out")
     return lost
 
 
@@ -202,9 +220,9 @@ def _attributes_lost(nodes) -> list[str]:
     sources = sum(1 for d in nodes if d["kind"] == "source")
     cites = sum(len(d["cite"]) for d in nodes)
     if sources or cites:
-        lost.append(f"{sources} source(s) and {cites} citation(s)")
+        lost.append(f"{sources} source(s) and {cites} citation(s); left out")
     if any(d[k] for d in nodes for k in ("note", "url", "tags", "weight")):
-        lost.append("notes, urls, tags and weights")
+        lost.append("notes, urls, tags and weights; left out")
     return lost
 
 

@@ -85,9 +85,23 @@ def _attach(stack, item):
 
 
 def _ordered(children):
-    attrs = [c for c in children if c.line.what == "attr"]
-    attrs.sort(key=lambda c: ATTRIBUTE_ORDER[c.line.key])
-    return attrs + [c for c in children if c.line.what != "attr"]
+    """A node's children in canonical order: attributes first, by key, then the
+    rest as written. A comment block standing on its own goes with the line
+    after it."""
+    groups, pending = [], []
+    for child in children:
+        if child.line.what == "comments":
+            pending.append(child)
+            continue
+        if child.line.what == "attr":
+            for block in pending:  # attributes stand together, with no blank line
+                block.blank = False
+        groups.append((child, pending + [child]))
+        pending = []
+    attrs = sorted((g for g in groups if g[0].line.what == "attr"),
+                   key=lambda g: ATTRIBUTE_ORDER[g[0].line.key])
+    rest = [g for g in groups if g[0].line.what != "attr"]
+    return [item for _, members in attrs + rest for item in members] + pending
 
 
 def _blank_before(prev, item) -> bool:
@@ -162,17 +176,27 @@ def format_source(data: bytes, file: str, root: str) -> Result:
     fatal = [f for f in check(before) if f.rule in PROBLEM_IDS]
     if fatal or not before.ok:
         return Result(data, None, fatal, texts=before.texts)
-    text, _ = decode(data, file)
-    bom = BOM if data.startswith(BOM) else b""
-    new = bom + format_text(text.lstrip("\ufeff"), file).encode("utf-8")
+    prefix, text = _marks(data, file)
+    new = prefix + format_text(text, file).encode("utf-8")
     if new == data:
         return Result(data, new, [])
     after = loads(new, file=file, root=root)
     problem = difference(before, after)
-    if problem is None and format_text(decode(new, file)[0].lstrip("\ufeff"), file).encode(
-            "utf-8") != new[len(bom):]:
+    again = format_text(_marks(new, file)[1], file).encode("utf-8")
+    if problem is None and again != new[len(prefix):]:
         problem = "formatting the result again changes it"
     return Result(data, None if problem else new, [], problem)
+
+
+def _marks(data: bytes, file: str) -> tuple[bytes, str]:
+    """The byte-order marks a file starts with, kept as they are, and its text
+    after them: as the reader does, a BOM and one U+FEFF after it are marks."""
+    text, _ = decode(data, file)
+    prefix = BOM if data.startswith(BOM) else b""
+    if text.startswith("\ufeff"):
+        prefix += BOM
+        text = text[1:]
+    return prefix, text
 
 
 _NUMBERS = re.compile(r":\d+|\b_\d+(_\d+)?\b")

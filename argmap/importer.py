@@ -14,6 +14,8 @@ from .fmt import format_text
 from .language import ATTRIBUTE_KEYS, EXPECT_VALUES, KIND_SET, META_KEY_RE, WEIGHT_RE, is_identifier
 
 _ONE_LINE = re.compile(r"[\r\n\t\x00-\x1f\x7f\u2028\u2029]+")
+#: JSON's \ud800-style escapes can hold half a surrogate pair: no UTF-8 has it
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class NotImportable(ValueError):
@@ -31,6 +33,9 @@ class _Writer:
 
     def line(self, value, what: str) -> str:
         text = str(value)
+        if _SURROGATE.search(text):
+            text = _SURROGATE.sub("\ufffd", text)
+            self.warn(f"{what}: halves of surrogate pairs (not Unicode text) became U+FFFD")
         flat = _ONE_LINE.sub(" ", text).strip()
         if flat != text.strip():
             self.warn(f"{what}: line breaks and control characters became spaces")

@@ -10,7 +10,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 from argmap.rules import CHECKS
 from helpers import ROOT

@@ -3,7 +3,7 @@
 import os
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import argmap
@@ -153,3 +153,35 @@ def test_stdin_to_stdout():
 def test_the_projects_maps_are_formatted():
     r = invoke("fmt", "--check", ROOT / "maps")
     assert r.code == 0, r.out
+
+
+# -- fmt never refuses a valid map (issue 14: a comment and a blank line before
+# an attribute made it refuse one, "a bug in argmap") ---------------------------
+
+_BLOCK_LINES = st.sampled_from([
+    "{pad}+ premise: P.", "{pad}- counter: C.", "{pad}  + premise: Q.", "{pad}cite: x",
+    "{pad}note: n", "{pad}tags: a, b", "{pad}// a comment", "", "{pad}url: https://e.org"])
+
+
+@st.composite
+def _valid_maps(draw):
+    lines = ["thesis t: T."]
+    for _ in range(draw(st.integers(0, 12))):
+        line = draw(_BLOCK_LINES)
+        lines.append(line.format(pad="  "))
+    if draw(st.booleans()):
+        lines += ["", "// a closing comment"]
+    return ("\n".join(lines) + "\n").encode()
+
+
+@settings(max_examples=300, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(_valid_maps())
+@example(b"thesis t: T.\n  + premise p: P.\n  // c\n\n  cite: x\n")
+@example(b"thesis t: T.\n  + premise p: P.\n  cite: a\n  // c\n\n  note: x\n")
+def test_fmt_formats_every_valid_map_and_stays_put(data):
+    result = format_source(data, "m.argmap", "/nonexistent")
+    assert result.problem is None, data
+    if result.formatted is not None:
+        again = format_source(result.formatted, "m.argmap", "/nonexistent")
+        assert again.problem is None and again.formatted == result.formatted, result.formatted

@@ -11,10 +11,12 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
 import sys
+import time
 
 FORMATS = ("svg", "png", "pdf")
 
@@ -57,7 +59,25 @@ def layout(dot: str, fmt: str, engine: str = "auto", timeout: float = 60.0,
         command = [sys.executable, "-m", "argmap.render._child", fmt]
     else:
         command = [shutil.which("dot"), f"-T{fmt}"]
-    return _run(command, dot, timeout, memory)
+    out = _run(command, dot, timeout, memory)
+    return _fixed_date(out) if fmt == "pdf" else out
+
+
+_CREATION_DATE = re.compile(rb"/CreationDate \(D:\d{14}Z\)")
+
+
+def _fixed_date(pdf: bytes) -> bytes:
+    """The PDF with its creation date set to ``SOURCE_DATE_EPOCH`` (the
+    reproducible-builds convention), or to 1970-01-01: the same map gives the
+    same bytes. Same length, so the PDF's byte offsets still hold."""
+    try:
+        epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
+        stamp = time.strftime("%Y%m%d%H%M%S", time.gmtime(epoch))
+    except (ValueError, OverflowError, OSError):
+        stamp = "19700101000000"
+    if len(stamp) != 14:
+        stamp = "19700101000000"
+    return _CREATION_DATE.sub(b"/CreationDate (D:" + stamp.encode() + b"Z)", pdf)
 
 
 def layout_svgs(dots: list[str], engine: str = "auto", timeout: float = 60.0,
@@ -85,12 +105,38 @@ def _limit(memory: int):
     return apply if os.name == "posix" else None
 
 
+def _run_in_own_group(command, data: bytes, timeout: float, env, memory: int):
+    """``subprocess.run`` in a process group of its own, which is killed whole
+    when the run ends early: on the time limit, or on anything that stops argmap
+    (a signal, Ctrl-C). No Graphviz is left running behind."""
+    posix = os.name == "posix"
+    proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=env, preexec_fn=_limit(memory),
+                            start_new_session=posix)
+    try:
+        out, err = proc.communicate(data, timeout=timeout)
+    except BaseException:
+        _kill(proc, posix)
+        raise
+    return subprocess.CompletedProcess(command, proc.returncode, out, err)
+
+
+def _kill(proc, posix: bool) -> None:
+    try:
+        if posix:
+            os.killpg(proc.pid, signal.SIGKILL)
+        else:  # pragma: no cover - not POSIX
+            proc.kill()
+    except (ProcessLookupError, PermissionError):
+        pass
+    proc.wait()
+
+
 def _run(command: list[str], dot: str, timeout: float, memory: int = 2048) -> bytes:
     env = dict(os.environ)
     env.pop("GVBINDIR", None)
     try:
-        done = subprocess.run(command, input=dot.encode("utf-8"), capture_output=True,
-                              timeout=timeout, env=env, preexec_fn=_limit(memory))
+        done = _run_in_own_group(command, dot.encode("utf-8"), timeout, env, memory)
     except subprocess.TimeoutExpired:
         raise LayoutError(
             f"render timed out: Graphviz took longer than {timeout:g} s and was stopped; "

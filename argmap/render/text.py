@@ -42,14 +42,22 @@ def wrap(s: str, width: int = WRAP) -> list[str]:
     return textwrap.wrap(whole, width, break_long_words=True, break_on_hyphens=False) or [""]
 
 
+#: Graphviz reads a quoted string of at most 16 384 characters; longer text is
+#: written as quoted pieces joined by DOT's `+`, each under that once escaped
+DOT_PIECE = 4096
+
+
 def dot_quoted(s: str) -> str:
     """A DOT double-quoted string that Graphviz reads back as exactly ``s``.
 
     Backslashes are doubled, so escapes written in a map (``\\n``, ``\\l``,
-    ``\\N``, ``\\G``) stay literal text; quotes and line ends are escaped.
+    ``\\N``, ``\\G``) stay literal text; quotes and line ends are escaped. A
+    long text is written as ``"…" + "…"``, which Graphviz joins.
     """
-    s = clean(s).replace("\\", "\\\\").replace('"', '\\"')
-    return f'"{s}"'
+    s = clean(s)
+    if len(s) <= DOT_PIECE:
+        return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return " + ".join(dot_quoted(s[i:i + DOT_PIECE]) for i in range(0, len(s), DOT_PIECE))
 
 
 def html_text(s: str) -> str:

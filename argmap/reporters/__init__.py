@@ -24,6 +24,8 @@ class Results:
     texts: dict[str, str] = field(default_factory=dict)
     strict: bool = False
     quiet: bool = False
+    #: paths given that could not be read at all (missing, unreadable, refused)
+    unreadable: int = 0
 
     @property
     def errors(self) -> int:

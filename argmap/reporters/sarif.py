@@ -34,7 +34,7 @@ def as_dict(results):
             "message": {"text": f.message + (f" ({f.hint})" if f.hint else "")},
             "locations": [{
                 "physicalLocation": {
-                    "artifactLocation": {"uri": quote(f.file.replace("\\", "/"))},
+                    "artifactLocation": {"uri": _uri(f.file)},
                     "region": {"startLine": f.line, "startColumn": f.column},
                 },
             }],
@@ -56,6 +56,12 @@ def as_dict(results):
             "results": out,
         }],
     }
+
+
+def _uri(path: str) -> str:
+    """A file's path as a relative URI: its bytes percent-encoded, so that a
+    name that is not UTF-8 (held as surrogate escapes) is one too."""
+    return quote(path.replace("\\", "/").encode("utf-8", "surrogateescape"))
 
 
 def report(results, out, color=False):

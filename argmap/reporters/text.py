@@ -67,6 +67,11 @@ def render(results):
 def summary(results):
     n = len(results.files)
     files = f"{n} file" + ("" if n == 1 else "s")
+    if results.unreadable and not results.findings:
+        k = results.unreadable
+        return [("Not checked", "bold red"),
+                (f": {k} path{'s' if k != 1 else ''} could not be read "
+                 f"({files} checked, no findings).", "")]
     if not results.findings:
         return [("All checks passed", "bold green"), (f" ({files}, no findings).", "")]
     parts = []
