@@ -16,6 +16,13 @@ from .language import ATTRIBUTE_KEYS, EXPECT_VALUES, KIND_SET, META_KEY_RE, WEIG
 _ONE_LINE = re.compile(r"[\r\n\t\x00-\x1f\x7f\u2028\u2029]+")
 #: JSON's \ud800-style escapes can hold half a surrogate pair: no UTF-8 has it
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_CITE_REF = re.compile(r"@([^\s,]*)(.*)\Z", re.S)
+
+
+#: warnings of one kind (one for each node or edge) shown before a count of the rest
+WARNINGS_OF_A_KIND = 20
+#: child lines nest at most this deep in an imported map; deeper ones start at column 1
+MAX_NESTING = 24
 
 
 class NotImportable(ValueError):
@@ -26,23 +33,39 @@ class _Writer:
     """Nodes and edges, as dicts like argmap's JSON export, to `.argmap` text."""
 
     def __init__(self):
-        self.warnings: list[str] = []
+        self._warnings: list[str] = []
+        self._counts: dict[str, int] = {}
+        self.taken: set[str] = set()  # the ids given out
 
-    def warn(self, message: str):
-        self.warnings.append(message)
+    def warn(self, message: str, kind: str | None = None):
+        """Say what was changed or left out; of one kind of warning (one a node or
+        an edge), the first WARNINGS_OF_A_KIND, and then how many more there were."""
+        key = kind or message
+        count = self._counts[key] = self._counts.get(key, 0) + 1
+        if count <= WARNINGS_OF_A_KIND:
+            self._warnings.append(message)
+
+    @property
+    def warnings(self) -> list[str]:
+        more = [f"… and {n - WARNINGS_OF_A_KIND} more warning(s) like “{kind}”"
+                for kind, n in self._counts.items() if n > WARNINGS_OF_A_KIND]
+        return self._warnings + more
 
     def line(self, value, what: str) -> str:
         text = str(value)
         if _SURROGATE.search(text):
             text = _SURROGATE.sub("\ufffd", text)
-            self.warn(f"{what}: halves of surrogate pairs (not Unicode text) became U+FFFD")
+            self.warn(f"{what}: halves of surrogate pairs (not Unicode text) became U+FFFD",
+                      "surrogates became U+FFFD")
         flat = _ONE_LINE.sub(" ", text).strip()
         if flat != text.strip():
-            self.warn(f"{what}: line breaks and control characters became spaces")
+            self.warn(f"{what}: line breaks and control characters became spaces",
+                      "line breaks became spaces")
         return flat
 
     def write(self, meta: dict, nodes: list[dict], edges: list[dict]) -> str:
         out = self.front_matter(meta)
+        nodes = self.unique(nodes)
         ids = self.assign_ids(nodes)
         by_id = {str(n.get("id", "")): n for n in nodes}
         relations = self.relations(edges, by_id, ids)
@@ -55,10 +78,26 @@ class _Writer:
                 continue
             if n.get("section") != section:
                 section = n.get("section")
-                if section is not None:
-                    out += ["", f"# {self.line(section, 'a section title')}", ""]
+                title = self.line(section, "a section title") if section is not None else ""
+                if title:
+                    out += ["", f"# {title}", ""]
+                elif section is not None:
+                    self.warn(f"node {key} is in a section with no title; written outside it")
             self.block(key, by_id, ids, incoming, out)
         return "\n".join(out) + "\n"
+
+    def unique(self, nodes: list[dict]) -> list[dict]:
+        """The nodes, each id once (copies: the document is left as it was)."""
+        seen, out = set(), []
+        for n in nodes:
+            key = str(n.get("id", ""))
+            if key in seen:
+                text = self.line(n.get("text") or "", f"the text of node {key}")
+                self.warn(f"node id {key!r} is repeated; the later node ({text[:40]!r}) is left out")
+                continue
+            seen.add(key)
+            out.append(dict(n))
+        return out
 
     def front_matter(self, meta: dict) -> list[str]:
         if not meta:
@@ -75,7 +114,7 @@ class _Writer:
     def assign_ids(self, nodes: list[dict]) -> dict:
         """Each node's id in the map: valid ones kept, new ones made for the rest;
         `_…` ids stay anonymous (None)."""
-        ids, taken = {}, set()
+        ids, taken = {}, self.taken
         for n in nodes:
             raw = str(n.get("id", ""))
             if raw.startswith("_"):
@@ -94,27 +133,34 @@ class _Writer:
         """The support and attack edges a map can hold, as (source, target, relation,
         edge); a cite edge becomes the node's `cite:` line when it has none."""
         relations = []
+        cited: dict[str, set] = {}  # node -> the ids its cites name (found once per node)
         for e in edges:
             u, v, rel = str(e.get("source")), str(e.get("target")), e.get("relation")
             if u not in by_id or v not in by_id:
-                self.warn(f"edge {u} → {v} names a node that is not there; left out")
+                self.warn(f"edge {u} → {v} names a node that is not there; left out",
+                          "an edge names no node")
             elif rel == "cite":
-                values = by_id[u].get("cite") or []
-                if ids.get(v) and not any(str(c).startswith(f"@{v}") for c in values):
-                    self.warn(f"cite edge {u} → {v} has no `cite: @{v}` in the node; added one")
-                    by_id[u].setdefault("cite", []).append(f"@{v}")
+                if u not in cited:
+                    cited[u] = {_CITE_REF.match(c).group(1) for c in by_id[u].get("cite") or []
+                                if isinstance(c, str) and c.startswith("@")}
+                if ids.get(v) and v not in cited[u]:
+                    self.warn(f"cite edge {u} → {v} has no `cite: @{v}` in the node; added one",
+                              "a cite edge without its cite line")
+                    by_id[u]["cite"] = [*(by_id[u].get("cite") or []), f"@{v}"]
+                    cited[u].add(v)
             elif rel not in ("support", "attack"):
-                self.warn(f"edge {u} → {v} has the relation {rel!r}; left out")
+                self.warn(f"edge {u} → {v} has the relation {rel!r}; left out",
+                          "an unknown relation")
             elif by_id[u].get("kind") == "source" or by_id[v].get("kind") == "source":
-                self.warn(f"edge {u} → {v} relates a source; left out")
+                self.warn(f"edge {u} → {v} relates a source; left out", "an edge relates a source")
             else:
                 relations.append((u, v, rel, e))
         return relations
 
-    @staticmethod
-    def nesting(relations, by_id: dict, ids: dict) -> dict:
+    def nesting(self, relations, by_id: dict, ids: dict) -> dict:
         """Node -> the node it is written under as a child line: the edge stated
-        on the node's own line (or, lacking positions, an anonymous node's first edge)."""
+        on the node's own line (or, lacking positions, an anonymous node's first
+        edge); no circle, and no deeper than MAX_NESTING levels."""
         nested_under = {}
         for u, v, _, e in relations:
             node = by_id[u]
@@ -125,14 +171,32 @@ class _Writer:
                     nested_under[u] = v
             elif ids[u] is None:
                 nested_under[u] = v
-        for start in list(nested_under):  # a circle of child lines can't be written
-            seen, n = set(), start
-            while n in nested_under and n not in seen:
-                seen.add(n)
-                n = nested_under[n]
-            if n in seen:
-                del nested_under[n]
+        _break_circles(nested_under)
+        self.flatten(nested_under, ids)
         return nested_under
+
+    def flatten(self, nested_under: dict, ids: dict) -> None:
+        """Write a node nested deeper than MAX_NESTING at column 1 instead, with a
+        reference under its parent: indentation would grow with the square of
+        the depth (a chain of 100 000 nodes, gigabytes of spaces)."""
+        level: dict[str, int] = {}
+        for start in list(nested_under):
+            path, n = [], start
+            while n in nested_under and n not in level:
+                path.append(n)
+                n = nested_under[n]
+            above = level.get(n, 0)
+            for x in reversed(path):
+                above += 1
+                if above > MAX_NESTING:
+                    del nested_under[x]
+                    if ids[x] is None:
+                        ids[x] = _fresh("n", self.taken)
+                        self.taken.add(ids[x])
+                        self.warn(f"anonymous node {x} is nested more than {MAX_NESTING} levels "
+                                  f"deep; written at column 1 as `{ids[x]}`")
+                    above = 0
+                level[x] = above
 
     def incoming(self, relations, nested_under: dict, ids: dict) -> dict:
         """Target -> [(group, relation, source, declares)] in the order stated."""
@@ -150,27 +214,29 @@ class _Writer:
     def head(self, n: dict, key: str, ids: dict) -> str | None:
         kind = n.get("kind")
         if kind not in KIND_SET:
-            self.warn(f"node {key} has the unknown kind {kind!r}; written as a premise")
+            self.warn(f"node {key} has the unknown kind {kind!r}; written as a premise",
+                      "an unknown kind")
             kind = "premise"
         text = self.line(n.get("text", ""), f"the text of node {key}")
         if not text:
-            self.warn(f"node {key} has no text; written as (no text)")
+            self.warn(f"node {key} has no text; written as (no text)", "a node without text")
             text = "(no text)"
         name = ids[key]
         return f"{kind} {name}: {text}" if name else f"{kind}: {text}"
 
-    def attributes(self, n: dict, key: str) -> list[str]:
-        lines = []
-        for value in n.get("cite") or []:
-            lines.append(f"cite: {self.line(value, f'a cite of node {key}')}")
-        if n.get("url"):
-            lines.append(f"url: {self.line(n['url'], f'the url of node {key}')}")
-        tags = [self.line(t, f"a tag of node {key}").replace(",", " ") for t in n.get("tags") or []]
-        if tags:
+    def attributes(self, n: dict, key: str, ids: dict) -> list[str]:
+        lines = [f"cite: {c}" for c in (self.cite(v, key, ids) for v in n.get("cite") or []) if c]
+        url = self.line(n.get("url") or "", f"the url of node {key}")
+        if url:
+            lines.append(f"url: {url}")
+        tags = [self.line(t, f"a tag of node {key}").replace(",", " ").strip()
+                for t in n.get("tags") or []]
+        if any(tags):
             lines.append("tags: " + ", ".join(t for t in tags if t))
         for note in str(n.get("note") or "").split("\n"):
-            if note.strip():
-                lines.append(f"note: {self.line(note, f'the note of node {key}')}")
+            note = self.line(note, f"the note of node {key}")
+            if note:
+                lines.append(f"note: {note}")
         if n.get("kind") != "source":
             lines += self.evaluation_attributes(n, key)
         unknown = set(n) - {"id", "kind", "text", "section", "stance", "file", "line", "column",
@@ -179,6 +245,26 @@ class _Writer:
             self.warn(f"node {key}: fields {', '.join(sorted(unknown))} have no place in a map; "
                       "left out")
         return lines
+
+    def cite(self, value, key: str, ids: dict) -> str | None:
+        """A `cite:` value as the map can hold it: `@ID` for a node imported
+        under another id names it by its new one; one that can name no node
+        becomes free text."""
+        text = self.line(value, f"a cite of node {key}")
+        if not text:
+            self.warn(f"node {key} has an empty cite; left out", "an empty cite")
+            return None
+        if not text.startswith("@"):
+            return text
+        ref, rest = _CITE_REF.match(text).groups()
+        if ids.get(ref):
+            return f"@{ids[ref]}{rest}"
+        if is_identifier(ref) and ref not in ids:
+            return text  # an id the document doesn't have: `argmap check` will say so
+        free = text[1:].strip()
+        self.warn(f"node {key}: the cite {text!r} names no node a map can refer to; "
+                  + (f"written as the free text {free!r}" if free else "left out"))
+        return free or None
 
     def evaluation_attributes(self, n: dict, key: str) -> list[str]:
         """The `weight:` and `expect:` lines of an argument node."""
@@ -210,7 +296,7 @@ class _Writer:
                 continue
             _, node, depth = task
             pad = "  " * depth
-            todo = [("line", pad + a) for a in self.attributes(by_id[node], node)]
+            todo = [("line", pad + a) for a in self.attributes(by_id[node], node, ids)]
             written_groups = {}
             for group, rel, u, declares in incoming.get(node, []):
                 sign = "+" if rel == "support" else "-"
@@ -227,6 +313,22 @@ class _Writer:
                     todo.append(("line", f"{pad}{sign} {head}"))
                     todo.append(("body", u, depth + 1))
             stack.extend(reversed(todo))
+
+
+def _break_circles(nested_under: dict) -> None:
+    """Drop the link that closes each circle of child lines (they can't be written),
+    in one walk over the links (linear however long the chains)."""
+    state: dict[str, int] = {}  # 1: on the walk being made, 2: done
+    for start in list(nested_under):
+        path, n = [], start
+        while n in nested_under and n not in state:
+            state[n] = 1
+            path.append(n)
+            n = nested_under[n]
+        if state.get(n) == 1:
+            del nested_under[n]
+        for x in path:
+            state[x] = 2
 
 
 def _fresh(raw: str, taken: set) -> str:
@@ -260,7 +362,16 @@ def from_aif(doc: dict) -> tuple[str, list[str]]:
     the rest are premises.
     """
     w = _Writer()
-    nodes = {str(n.get("nodeID")): n for n in doc.get("nodes", []) if isinstance(n, dict)}
+    nodes = {}
+    for n in doc.get("nodes", []):
+        if not isinstance(n, dict):
+            w.warn(f"a node that is not an object ({_type_name(n)}); left out")
+            continue
+        key = str(n.get("nodeID"))
+        if key in nodes:
+            w.warn(f"nodeID {key!r} is repeated; the later node is left out")
+        else:
+            nodes[key] = n
     kinds = defaultdict(int)
     for n in nodes.values():
         kinds[n.get("type")] += 1
