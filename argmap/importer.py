@@ -140,14 +140,7 @@ class _Writer:
                 self.warn(f"edge {u} → {v} names a node that is not there; left out",
                           "an edge names no node")
             elif rel == "cite":
-                if u not in cited:
-                    cited[u] = {_CITE_REF.match(c).group(1) for c in by_id[u].get("cite") or []
-                                if isinstance(c, str) and c.startswith("@")}
-                if ids.get(v) and v not in cited[u]:
-                    self.warn(f"cite edge {u} → {v} has no `cite: @{v}` in the node; added one",
-                              "a cite edge without its cite line")
-                    by_id[u]["cite"] = [*(by_id[u].get("cite") or []), f"@{v}"]
-                    cited[u].add(v)
+                self.cite_edge(u, v, by_id, ids, cited)
             elif rel not in ("support", "attack"):
                 self.warn(f"edge {u} → {v} has the relation {rel!r}; left out",
                           "an unknown relation")
@@ -156,6 +149,17 @@ class _Writer:
             else:
                 relations.append((u, v, rel, e))
         return relations
+
+    def cite_edge(self, u: str, v: str, by_id: dict, ids: dict, cited: dict) -> None:
+        """A cite edge: the node's `cite: @ID` line, added when it has none."""
+        if u not in cited:
+            cited[u] = {_CITE_REF.match(c).group(1) for c in by_id[u].get("cite") or []
+                        if isinstance(c, str) and c.startswith("@")}
+        if ids.get(v) and v not in cited[u]:
+            self.warn(f"cite edge {u} → {v} has no `cite: @{v}` in the node; added one",
+                      "a cite edge without its cite line")
+            by_id[u]["cite"] = [*(by_id[u].get("cite") or []), f"@{v}"]
+            cited[u].add(v)
 
     def nesting(self, relations, by_id: dict, ids: dict) -> dict:
         """Node -> the node it is written under as a child line: the edge stated
@@ -226,6 +230,19 @@ class _Writer:
 
     def attributes(self, n: dict, key: str, ids: dict) -> list[str]:
         lines = [f"cite: {c}" for c in (self.cite(v, key, ids) for v in n.get("cite") or []) if c]
+        lines += self.text_attributes(n, key)
+        if n.get("kind") != "source":
+            lines += self.evaluation_attributes(n, key)
+        unknown = set(n) - {"id", "kind", "text", "section", "stance", "file", "line", "column",
+                            *ATTRIBUTE_KEYS, "status", "strength", "reasons"}
+        if unknown:
+            self.warn(f"node {key}: fields {', '.join(sorted(unknown))} have no place in a map; "
+                      "left out")
+        return lines
+
+    def text_attributes(self, n: dict, key: str) -> list[str]:
+        """The `url:`, `tags:` and `note:` lines (an empty one is left out)."""
+        lines = []
         url = self.line(n.get("url") or "", f"the url of node {key}")
         if url:
             lines.append(f"url: {url}")
@@ -237,13 +254,6 @@ class _Writer:
             note = self.line(note, f"the note of node {key}")
             if note:
                 lines.append(f"note: {note}")
-        if n.get("kind") != "source":
-            lines += self.evaluation_attributes(n, key)
-        unknown = set(n) - {"id", "kind", "text", "section", "stance", "file", "line", "column",
-                            *ATTRIBUTE_KEYS, "status", "strength", "reasons"}
-        if unknown:
-            self.warn(f"node {key}: fields {', '.join(sorted(unknown))} have no place in a map; "
-                      "left out")
         return lines
 
     def cite(self, value, key: str, ids: dict) -> str | None:
