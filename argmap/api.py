@@ -9,6 +9,7 @@ leave out maps that another given map includes, and run the rules.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 
 from . import loader
@@ -16,12 +17,14 @@ from .checker import check
 from .config import Config
 from .files import find_maps
 from .model import Finding, Map
+from .reader import read_map_bytes
 from .rules import RULE_IDS
 
 
-def load(path: str | os.PathLike, root: str | os.PathLike | None = None) -> Map:
+def load(path: str | os.PathLike, root: str | os.PathLike | None = None,
+         data: bytes | None = None) -> Map:
     """Read the map at ``path`` (and the files it includes); see :func:`argmap.loader.load`."""
-    return loader.load(path, root, RULE_IDS)
+    return loader.load(path, root, RULE_IDS, data)
 
 
 def loads(text: str | bytes, file: str = "<string>", root: str | os.PathLike | None = None) -> Map:
@@ -88,22 +91,58 @@ def check_paths(paths, config: Config | None = None, progress=None) -> CheckRun:
 
 
 def check_files(files: list[str], config: Config | None = None, progress=None) -> CheckRun:
-    """Check these map files (see :func:`check_paths`)."""
-    maps = []
+    """Check these map files (see :func:`check_paths`).
+
+    Each map is loaded with the files it includes, and a file that a map
+    already loaded includes is not loaded again on its own (it is checked as
+    part of that map): maps that include others are loaded first, so that a
+    folder holding a chain of includes costs one reading of the chain, not
+    one for each of its files.
+    """
     run = CheckRun()
-    with loader.reusing_real_paths():  # the maps of a folder share its real path
-        for path in files:
-            try:
-                maps.append(load(path))
-            except loader.ReadError as exc:
-                run.problems.append(str(exc))
+    read = {}
+    for i, path in enumerate(files):
+        try:
+            read[i] = read_map_bytes(path)
+        except loader.ReadError as exc:
+            run.problems.append(str(exc))
             if progress is not None:
                 progress(path)
-    for m in without_included(maps):
+    loaded, covered = {}, set()
+    with loader.reusing_real_paths():  # the maps of a folder share its real path
+        for i in _includers_first(files, read):
+            if not covered or os.path.realpath(files[i]) not in covered:
+                loaded[i] = m = load(files[i], data=read[i])
+                covered.update(m.real_paths[1:])
+            if progress is not None:
+                progress(files[i])
+    for m in without_included([loaded[i] for i in sorted(loaded)]):
         run.findings.extend(check(m, config))
         run.checked.extend(m.files)
         run.texts.update(m.texts)
     return run
+
+
+_INCLUDE_LINE = re.compile(rb"^include[ \t]+(.*?)[ \t]*\r?$", re.M)
+
+
+def _includers_first(files: list[str], read: dict[int, bytes]) -> list[int]:
+    """The indexes of the files read: first those that no other file's include
+    lines name, then the rest, each in the order given. A quick look at the
+    bytes: it only orders the loading, whose result doesn't depend on it."""
+    named = set()
+    for i, data in read.items():
+        if b"include" not in data:
+            continue
+        folder = os.path.dirname(os.path.abspath(files[i]))
+        for target in _INCLUDE_LINE.findall(data):
+            target = target.decode("utf-8", "replace").strip().strip('"')
+            if target and "\0" not in target:  # a path the system could be asked about
+                named.add(os.path.realpath(os.path.join(folder, target)))
+    if not named:
+        return list(read)
+    first = [i for i in read if os.path.realpath(files[i]) not in named]
+    return first + [i for i in read if i not in set(first)]
 
 
 def without_included(maps: list[Map]) -> list[Map]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 
 from .config import Config
-from .model import Finding, Map, file_order_key
+from .model import FINDINGS_PER_RULE, Finding, Map, file_order_key, more_findings
 from .problems import PROBLEM_IDS
 from .rules import CHECKS, RULES
 from .util import paused_gc
@@ -43,9 +43,27 @@ def check(argmap: Map, config: Config | None = None) -> list[Finding]:
             f for f in findings
             if f.rule in PROBLEM_IDS or f.rule not in silenced.get((f.file, f.line), ())
         ]
+    if len(findings) > FINDINGS_PER_RULE:
+        findings = _capped(findings)
     if len(findings) > 1:
         findings.sort(key=file_order_key(argmap.files, _RULE_ORDER))
     return findings
+
+
+def _capped(findings: list[Finding]) -> list[Finding]:
+    """At most FINDINGS_PER_RULE findings of a rule in a file, and one that counts
+    the rest: a file of a million bad lines costs a report of a page, not gigabytes."""
+    findings.sort(key=lambda f: (f.file, f.rule, f.line, f.column))
+    kept, count, hidden = [], {}, {}
+    for f in findings:
+        key = (f.file, f.rule)
+        n = count[key] = count.get(key, 0) + 1
+        if n <= FINDINGS_PER_RULE:
+            kept.append(f)
+        else:
+            hidden[key] = (f, n - FINDINGS_PER_RULE)
+    kept.extend(more_findings(last, n) for last, n in hidden.values())
+    return kept
 
 
 def fails(findings, strict: bool = False) -> bool:

@@ -152,13 +152,15 @@ class _Writer:
 
     def cite_edge(self, u: str, v: str, by_id: dict, ids: dict, cited: dict) -> None:
         """A cite edge: the node's `cite: @ID` line, added when it has none."""
+        node = by_id[u]
         if u not in cited:
-            cited[u] = {_CITE_REF.match(c).group(1) for c in by_id[u].get("cite") or []
+            node["cite"] = list(node.get("cite") or [])  # the node's own list, to add to
+            cited[u] = {_CITE_REF.match(c).group(1) for c in node["cite"]
                         if isinstance(c, str) and c.startswith("@")}
         if ids.get(v) and v not in cited[u]:
             self.warn(f"cite edge {u} → {v} has no `cite: @{v}` in the node; added one",
                       "a cite edge without its cite line")
-            by_id[u]["cite"] = [*(by_id[u].get("cite") or []), f"@{v}"]
+            node["cite"].append(f"@{v}")
             cited[u].add(v)
 
     def nesting(self, relations, by_id: dict, ids: dict) -> dict:

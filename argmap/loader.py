@@ -29,16 +29,18 @@ def _map(reading: reader.Reading) -> Map:
 
 
 def load(path: str | os.PathLike, root: str | os.PathLike | None = None,
-         known_rules=None) -> Map:
+         known_rules=None, data: bytes | None = None) -> Map:
     """Read the map at ``path`` (and the files it includes).
 
     Includes may not leave ``root``, by default the folder of ``path``. Raises
     :class:`ReadError` when ``path`` itself can't be read; everything wrong
     inside the files becomes a finding or a fact. ``known_rules``: the rule ids
-    an ``// argmap: ignore`` comment may name (None: any).
+    an ``// argmap: ignore`` comment may name (None: any); ``data``: the file's
+    bytes, when they have been read already.
     """
     path = os.fspath(path)
-    data = read_map_bytes(path)
+    if data is None:
+        data = read_map_bytes(path)
     abspath = os.path.abspath(path)
     root = os.path.abspath(root) if root is not None else os.path.dirname(abspath)
     with paused_gc():

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 ERROR = "error"
 WARNING = "warning"
+#: findings of one rule shown for one file; the rest are counted in one more finding
+FINDINGS_PER_RULE = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +43,14 @@ class Finding:
             "message": self.message,
             "hint": self.hint,
         }
+
+
+def more_findings(last: Finding, hidden: int) -> Finding:
+    """The finding that stands for ``hidden`` more of ``last``'s rule in its file."""
+    return Finding(last.rule, last.severity, last.file, last.line, last.column,
+                   f"… and {hidden} more `{last.rule}` finding{'s' if hidden > 1 else ''} in "
+                   "this file, not shown",
+                   "fix the ones shown first: many findings of one rule are often one mistake")
 
 
 @dataclass(slots=True)

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from .language import (EXPECT_VALUES, KIND_SET, META_KEY_RE, RESERVED, SIGN_RELATION, WEIGHT_RE,
                        default_kind, id_problem, is_identifier, kind_hint)
-from .model import Finding
+from .model import FINDINGS_PER_RULE, Finding, more_findings
 from .problems import PROBLEM_IDS, SYNTAX
 from .util import nearest
 
@@ -468,6 +468,8 @@ class _Parser:
         self.known_rules = known_rules
         self.out = ParsedFile()
         self.error_line = 0
+        self.hidden = 0  # syntax problems counted, not kept
+        self.last_hidden = None
         self.groups = 0
         self.depth = 0
         self.stack: list[_Level] = []
@@ -482,11 +484,17 @@ class _Parser:
             self.out.lines.append(Line(number, what, self.depth, text, key))
 
     def error(self, line, column, message, hint=None, end_column=None):
-        """A ``syntax`` problem; only the first one of a line is kept."""
+        """A ``syntax`` problem; only the first one of a line is kept, and past
+        FINDINGS_PER_RULE of them they are only counted (a file of a million
+        bad lines must not cost a million findings)."""
         if line == self.error_line:
             return
         self.error_line = line
-        self.out.findings.append(SYNTAX.at(self.file, line, column, message, hint, end_column))
+        if len(self.out.findings) < FINDINGS_PER_RULE:
+            self.out.findings.append(SYNTAX.at(self.file, line, column, message, hint, end_column))
+        else:
+            self.hidden += 1
+            self.last_hidden = SYNTAX.at(self.file, line, column, message)
 
     def problem(self, lineno, p: Problem):
         self.error(lineno, p.column, p.message, p.hint, p.end)
@@ -510,6 +518,8 @@ class _Parser:
                 self.child(index + 1, indent, child)
                 continue
             self.line(index + 1, raw)
+        if self.hidden:
+            self.out.findings.append(more_findings(self.last_hidden, self.hidden))
         return self.out
 
     def line(self, lineno, raw):

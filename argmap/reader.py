@@ -181,9 +181,7 @@ class _Reader:
         if not stat.S_ISREG(st.st_mode):
             return self.refuse(f, inc, f"`{path}` is {_file_kind(st.st_mode)}, not a map file")
         if real in chain:
-            here, target = chain[f.real], chain[real][-1]
-            cycle = here[here.index(target):] + [target]
-            return self.refuse(f, inc, "an include cycle: " + " → ".join(cycle))
+            return self.refuse(f, inc, "an include cycle: " + " → ".join(_cycle(chain, f.real, real)))
         return real, st.st_size
 
     def open_include(self, f, inc, chain):
@@ -211,7 +209,9 @@ class _Reader:
         # An explicit stack of open files: no recursion however deep includes go.
         # Each entry: the file, its statements, and where reading stopped.
         stack = [[f, statements, 0]]
-        chain = {f.real: [f.display]}
+        # the files open, each with its name and the file that includes it: the
+        # chain of includes, kept in space linear in its depth
+        chain = {f.real: (f.display, None)}
         while stack:
             top = stack[-1]
             f, stmts, start = top
@@ -229,9 +229,23 @@ class _Reader:
             opened = self.open_include(f, stmts[i], chain)
             if opened is not None and opened[1] is not None:
                 g, sub = opened
-                chain[g.real] = chain[f.real] + [g.display]
+                chain[g.real] = (g.display, f.real)
                 stack.append([g, sub, 0])
         return self.out
+
+
+def _cycle(chain: dict, here: str, back_to: str) -> list[str]:
+    """The names of the files of an include cycle: from ``back_to`` down the chain
+    to ``here``, which includes ``back_to`` again."""
+    names = []
+    real = here
+    while real is not None:
+        display, parent = chain[real]
+        names.append(display)
+        if real == back_to:
+            break
+        real = parent
+    return names[::-1] + [chain[back_to][0]]
 
 
 def read(display: str, abspath: str, data: bytes, root: str, known_rules=None) -> Reading:

@@ -31,3 +31,12 @@ def test_floor_and_generator_agree_on_the_graph(tmp_path):
     assert len(m.graph) <= nodes <= len(m.graph) + 2
     support_attack = sum(1 for *_, r in m.graph.edges(data="relation") if r != "cite")
     assert edges <= support_attack  # the floor skips relation lines
+
+
+def test_quick_resource_benchmark_runs_every_case():
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "resources.py"), "--quick"],
+                          capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    for case in ("nesting as deep", "citing every source", "chain of includes",
+                 "one-character lines"):
+        assert done.stdout.count(case) == 2, case
