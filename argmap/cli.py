@@ -581,15 +581,16 @@ def show(map_path, node, color):
     # rendering and rich are loaded by the commands that need them only
     from rich.console import Console
 
-    from .render.tree import to_tree
+    from .render.tree import tree_lines
 
     m = _load_or_refuse(map_path)
     _node_or_fail(m, node, "NODE")
 
     console = Console(file=sys.stdout, highlight=False, markup=False, emoji=False,
                       force_terminal=_use_color(color, sys.stdout),
-                      no_color=not _use_color(color, sys.stdout), soft_wrap=False)
-    console.print(to_tree(m, node))
+                      no_color=not _use_color(color, sys.stdout))
+    for line in tree_lines(m, node, console, console.width):
+        console.print(line, soft_wrap=True)  # wrapped already, guides and all
 
 
 @cli.command(name="eval")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.text import Text
-from rich.tree import Tree
 
 from ..reporters._terminal import safe
 from .outline import Entry, build, label
@@ -33,27 +32,68 @@ def _line(m, outline, e: Entry) -> Text:
     return Text.assemble(*parts)
 
 
-def to_tree(argmap, node: str | None = None) -> Tree:
+#: guides drawn for the innermost levels of a deep tree; the outer ones are
+#: counted instead, so a line never grows with the depth of the map
+MAX_GUIDES = 8
+
+
+def _find(sections, node):
+    """The entry that spells ``node`` out, wherever it is."""
+    for section in sections:
+        stack = list(section.entries)
+        while stack:
+            e = stack.pop()
+            if e.node == node and e.pointer is None:
+                return e
+            stack.extend(e.children)
+    return None
+
+
+def tree_lines(argmap, node: str | None = None, console=None, width: int = 80):
+    """The map (or the part under ``node``) as the lines of a tree, each a
+    rich :class:`~rich.text.Text`, wrapped to ``width`` with the tree's guides
+    kept on every line. No recursion and no level cut off: past
+    :data:`MAX_GUIDES` levels, the outer guides are replaced by the level's
+    number, so a map 10 000 levels deep prints in time linear in its size."""
     o = build(argmap)
     title = o.meta.get("title") or (argmap.files[0] if argmap.files else "map")
-    root = Tree(Text(safe(title), style="bold"), guide_style="dim")
+    yield Text(safe(title), style="bold")
     sections = o.sections
     if node is not None:
-        # the entry that spells the node out, wherever it is
-        found = None
-        for section in sections:
-            stack = list(section.entries)
-            while stack and found is None:
-                e = stack.pop()
-                if e.node == node and e.pointer is None:
-                    found = e
-                stack.extend(e.children)
+        found = _find(sections, node)
         sections = [type(sections[0])(None, [Entry("root", node, found.children if found else [])])]
+    top = []  # (text, children) of the root's children
     for section in sections:
-        parent = root.add(Text("§ " + safe(section.title), style="bold underline")) if section.title else root
-        stack = [(parent, e) for e in reversed(section.entries)]
-        while stack:
-            branch, e = stack.pop()
-            sub = branch.add(_line(argmap, o, e))
-            stack.extend((sub, c) for c in reversed(e.children))
-    return root
+        if section.title:
+            top.append((Text("§ " + safe(section.title), style="bold underline"), section.entries))
+        else:
+            top.extend((None, [e]) for e in section.entries)
+    # an explicit stack of (entry or heading, its children, the guides above, is last)
+    stack = [(text, entries, [], k == len(top) - 1) for k, (text, entries) in enumerate(top)]
+    stack.reverse()
+    while stack:
+        text, children, guides, last = stack.pop()
+        if text is None:  # an entry of a section without a title
+            text, children = _line(argmap, o, children[0]), children[0].children
+        yield from _wrapped(text, guides, last, console, width)
+        below = guides + ["    " if last else "│   "]
+        for k in range(len(children) - 1, -1, -1):
+            child = children[k]
+            stack.append((_line(argmap, o, child), child.children, below, k == len(children) - 1))
+
+
+def _prefix(guides: list[str]) -> str:
+    if len(guides) <= MAX_GUIDES:
+        return "".join(guides)
+    return f"‹{len(guides)}› " + "".join(guides[-MAX_GUIDES:])
+
+
+def _wrapped(text: Text, guides: list[str], last: bool, console, width: int):
+    head = _prefix(guides) + ("└── " if last else "├── ")
+    rest = _prefix(guides) + ("    " if last else "│   ")
+    room = max(20, width - len(head))
+    lines = text.wrap(console, room) if console is not None else [text]
+    for k, line in enumerate(lines):
+        out = Text(head if k == 0 else rest, style="dim")
+        out.append_text(line)
+        yield out
