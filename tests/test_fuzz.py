@@ -108,6 +108,7 @@ def _pipeline(data):
         return
     json.loads(to_json(m))
     assert to_dot(m).startswith("digraph argmap {")
+    _outputs(m)
     result = format_source(data, "fuzz.argmap", _ROOT)
     assert result.problem is None, result.problem
     if result.formatted is not None and result.changed:
@@ -115,6 +116,23 @@ def _pipeline(data):
         assert again.formatted == result.formatted
         after = argmap.loads(result.formatted, file="fuzz.argmap", root=_ROOT)
         assert difference(m, after) is None
+
+
+def _outputs(m):
+    """Every other output of a built map: valid where it has a grammar to hold."""
+    import xml.etree.ElementTree as ET
+
+    from argmap.evaluate import evaluate
+    from argmap.export import to_aif, to_argdown, to_graphml
+    from argmap.render.html import to_html
+    from argmap.render.markdown import to_markdown
+
+    ET.fromstring(to_graphml(m))
+    json.loads(to_aif(m))
+    to_argdown(m)
+    ev = evaluate(m)
+    assert "\x1b" not in to_markdown(m, ev)
+    to_html(m, diagram=False)
 
 
 _FUZZ = settings(max_examples=1500, deadline=None, derandomize=True,
