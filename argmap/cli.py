@@ -19,12 +19,12 @@ import traceback
 import click
 
 from . import __version__
+from . import export as exporters
 from .api import check_files, expand, load
 from .checker import check as run_check
 from .checker import fails
 from .config import Config, ConfigError, discover, parse_rule_list, read_file
 from .evaluate import evaluate
-from . import export as exporters
 from .files import OutputError, check_output, write_output
 from .fmt import format_source
 from .importer import NotImportable, import_bytes
