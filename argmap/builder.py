@@ -7,7 +7,12 @@ again, a reference to no node, a relation of a node with itself, a relation
 stated twice or both ways, a source used as a reason), a typed fact of
 :mod:`argmap.facts` is recorded and the graph keeps what came first; the
 rules turn the facts into findings. The parser's statements are only read.
-Stances are derived last (:mod:`argmap.stance`).
+Undercuts (version 1.2) take a third pass: the inference an undercut attacks
+is known only once every support edge and `&` group is, so each undercut
+keeps its place in the written order (an ``order`` number reserved in pass 2)
+and is drawn after the other edges; the scheme and the critical questions of
+each inference are then written on its edges. Stances are derived last
+(:mod:`argmap.stance`).
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ def _node_data(stmt, file: str) -> NodeData:
         "cite": stmt.cites or [], "tags": stmt.tags or [],
         "note": "\n".join(notes) if notes else None,
         "url": stmt.url, "weight": stmt.weight, "expect": stmt.expect,
+        "cq": [name for name, _, _ in stmt.cq] if stmt.cq else [],
         "expect_at": stmt.expect_at, "url_at": stmt.url_at,
         "file": file, "line": stmt.line, "column": stmt.column,
     }
@@ -45,6 +51,10 @@ class _Builder:
         self.dropped: set = set()  # NodeDecls dropped as later declarations of an id
         self.group_ids: dict = {}
         self.order = 0
+        #: for pass 3: the undercut statements, as (file, statement, the order
+        #: number reserved for it), and the support lines with `scheme:` or `cq:`
+        self.undercuts: list = []
+        self.annotated: list = []
 
     def declare_nodes(self, runs) -> None:
         """Pass 1: every node, in declaration order."""
@@ -74,37 +84,50 @@ class _Builder:
         """Pass 2: every relation and cite, in the order written."""
         succ, pred, gid_of, dropped = self.succ, self.pred, self.gid, self.dropped
         NodeDecl = P.NodeDecl
+        others = {P.Reference: self.reference, P.Relation: self.relation,
+                  P.Cite: self.cite, P.Undercut: self.defer, P.UndercutRelation: self.defer}
         for f, stmts in runs:
             for stmt in stmts:
                 t = type(stmt)
-                if t is NodeDecl:
-                    parent = stmt.parent
-                    if parent is None:
-                        continue
-                    u, v = gid_of[stmt], gid_of[parent]
-                    if stmt.group is None and u != v and v not in succ[u]:
-                        # the common case, inline: a new edge from a child line
-                        self.order += 1
-                        succ[u][v] = pred[v][u] = {
-                            "relation": stmt.relation, "group": None, "file": f.display,
-                            "line": stmt.line, "order": self.order,
-                        }
-                        continue
-                    self.relate(f, u, v, stmt.relation, stmt.group, stmt.line, stmt.column,
-                                quiet=stmt in dropped)
-                elif t is P.Reference:
-                    if self.resolve(f, stmt.target, stmt.line, stmt.column):
-                        self.relate(f, stmt.target, gid_of[stmt.parent], stmt.relation,
-                                    stmt.group, stmt.line, stmt.column)
-                elif t is P.Relation:
-                    ok = self.resolve(f, stmt.source, stmt.line, stmt.source_column)
-                    ok = self.resolve(f, stmt.target, stmt.line, stmt.target_column) and ok
-                    if ok:
-                        self.relate(f, stmt.source, stmt.target, stmt.relation, None,
-                                    stmt.line, 1)
-                elif t is P.Cite and stmt.node not in dropped:
-                    # a dropped duplicate's attributes go with it
-                    self.cite(f, stmt)
+                if t is not NodeDecl:
+                    handle = others.get(t)
+                    if handle is not None:
+                        handle(f, stmt)
+                    continue
+                parent = stmt.parent
+                if parent is None:
+                    continue
+                if stmt.scheme is not None or stmt.cq is not None:
+                    self.annotated.append((f, stmt))
+                u, v = gid_of[stmt], gid_of[parent]
+                if stmt.group is None and u != v and v not in succ[u]:
+                    # the common case, inline: a new edge from a child line
+                    self.order += 1
+                    succ[u][v] = pred[v][u] = {
+                        "relation": stmt.relation, "group": None, "file": f.display,
+                        "line": stmt.line, "order": self.order,
+                    }
+                    continue
+                self.relate(f, u, v, stmt.relation, stmt.group, stmt.line, stmt.column,
+                            quiet=stmt in dropped)
+
+    def reference(self, f, stmt) -> None:
+        if stmt.scheme is not None:
+            self.annotated.append((f, stmt))
+        if self.resolve(f, stmt.target, stmt.line, stmt.column):
+            self.relate(f, stmt.target, self.gid[stmt.parent], stmt.relation, stmt.group,
+                        stmt.line, stmt.column)
+
+    def relation(self, f, stmt) -> None:
+        ok = self.resolve(f, stmt.source, stmt.line, stmt.source_column)
+        ok = self.resolve(f, stmt.target, stmt.line, stmt.target_column) and ok
+        if ok:
+            self.relate(f, stmt.source, stmt.target, stmt.relation, None, stmt.line, 1)
+
+    def defer(self, f, stmt) -> None:
+        """An undercut waits for pass 3, with its place in the written order kept."""
+        self.order += 1
+        self.undercuts.append((f, stmt, self.order))
 
     def resolve(self, f, target, line, column) -> bool:
         """True when ``target`` names an argument node; else record why not."""
@@ -119,6 +142,8 @@ class _Builder:
         return False
 
     def cite(self, f, stmt) -> None:
+        if stmt.node in self.dropped:  # a dropped duplicate's attributes go with it
+            return
         nodes = self.nodes
         target = stmt.target
         node = nodes.get(target)
@@ -155,12 +180,135 @@ class _Builder:
             self.facts.append(RepeatedRelation(u, v, relation, at, edge["relation"],
                                                edge["file"], edge["line"]))
 
-    def add_edge(self, u, v, relation, group, file, line) -> None:
-        self.order += 1
+    def add_edge(self, u, v, relation, group, file, line, order=None) -> None:
+        if order is None:
+            self.order += 1
+            order = self.order
         self.succ[u][v] = self.pred[v][u] = {
             "relation": relation, "group": group, "file": file, "line": line,
-            "order": self.order,
+            "order": order,
         }
+
+
+    # -- pass 3: undercuts, schemes and critical questions -------------------
+
+    def undercut_all(self) -> None:
+        """Every undercut, in the order written; then schemes and `cq:` lines."""
+        for f, stmt, order in self.undercuts:
+            found = self.undercut_of(f, stmt)
+            if found is not None and self.undercut(f, stmt, order, *found):
+                node = getattr(stmt, "node", None)
+                if node is not None and node.cq and node not in self.dropped:
+                    self.questions(f, node, found[0], found[2])
+        for f, stmt in self.annotated:
+            edge = self.support_edge(stmt)
+            if edge is None:
+                continue
+            if stmt.scheme is not None:
+                self.scheme(f, stmt, *edge)
+            if type(stmt) is P.NodeDecl and stmt.cq and stmt not in self.dropped:
+                self.questions(f, stmt, *edge)
+
+    def questions(self, f, decl, u, v) -> None:
+        """The critical questions a node declared with `cq:` addresses, on the
+        edge its line drew."""
+        self.succ[u][v].setdefault("cq", []).extend((f.display, *at) for at in decl.cq)
+
+    def support_edge(self, stmt) -> tuple[str, str] | None:
+        """(reason, target) of the support edge a support line drew, or None
+        where it was left out."""
+        r = stmt.target if type(stmt) is P.Reference else self.gid.get(stmt)
+        parent = stmt.parent
+        if r is None or parent is None or r not in self.nodes:
+            return None
+        t = self.gid[parent]
+        e = self.succ[r].get(t)
+        return (r, t) if e is not None and e["relation"] == "support" else None
+
+    def reasons_of(self, r: str, t: str) -> list[str]:
+        """The reasons of the inference that holds the support edge from ``r`` to ``t``."""
+        group = self.succ[r][t]["group"]
+        if group is None:
+            return [r]
+        mine = [(e["order"], u) for u, e in self.pred[t].items() if e["group"] == group]
+        return [u for _, u in sorted(mine)]
+
+    def undercut_of(self, f, stmt) -> tuple[str, str, str, Place] | None:
+        """(undercutter, a reason, target, place) of an undercut statement whose
+        inference is in the graph; else None (after recording why, for a relation line)."""
+        if type(stmt) is P.UndercutRelation:
+            ok = True
+            for word, column in ((stmt.source, stmt.source_column),
+                                 (stmt.reason, stmt.reason_column),
+                                 (stmt.target, stmt.target_column)):
+                ok = self.resolve(f, word, stmt.line, column) and ok
+            if not ok:
+                return None
+            e = self.succ[stmt.reason].get(stmt.target)
+            if e is None or e["relation"] != "support":
+                at = Place(f.display, stmt.line, stmt.reason_column,
+                           stmt.reason_column + 1 + len(stmt.reason))
+                self.facts.append(DanglingReference(stmt.reason, at, None,
+                                                    supports=stmt.target))
+                return None
+            return stmt.source, stmt.reason, stmt.target, Place(f.display, stmt.line, 1)
+        # a `~` line: nothing at all where its support line's edge was left out
+        edge = self.support_edge(stmt.support)
+        if edge is None:
+            return None
+        if stmt.node is None:
+            if not self.resolve(f, stmt.target, stmt.line, stmt.column):
+                return None
+            u = stmt.target
+        else:
+            u = self.gid[stmt.node]
+        return u, edge[0], edge[1], Place(f.display, stmt.line, stmt.column)
+
+    def undercut(self, f, stmt, order, u, r, t, at) -> bool:
+        """Draw one undercut; False where it is left out (and a fact says why)."""
+        reasons = self.reasons_of(r, t)
+        if u == t or u in reasons:
+            self.facts.append(SelfRelation(u, "undercut", at))
+            return False
+        e = self.succ[u].get(t)
+        if e is None:
+            self.add_edge(u, t, "undercut", None, at.file, at.line, order)
+            self.succ[u][t]["reasons"] = reasons
+            return True
+        other = e["relation"] == "undercut" and e["reasons"] != reasons
+        if e["order"] < order:
+            quiet = getattr(stmt, "node", None) in self.dropped
+            if e["relation"] != "undercut" or other or not quiet:
+                self.facts.append(RepeatedRelation(u, t, "undercut", at, e["relation"], e["file"],
+                                                   e["line"], other))
+            return False
+        # the relation already drawn was written after the undercut: it is the later one
+        del self.succ[u][t], self.pred[t][u]
+        self.add_edge(u, t, "undercut", None, at.file, at.line, order)
+        self.succ[u][t]["reasons"] = reasons
+        line_of = self.nodes[u]
+        column = line_of["column"] if line_of["line"] == e["line"] else 1
+        # what repeated the relation now left out is compared with the undercut instead
+        self.facts = [RepeatedRelation(u, t, fact.relation, fact.at, "undercut", at.file, at.line)
+                      if type(fact) is RepeatedRelation and fact.source == u and fact.target == t
+                      else fact for fact in self.facts]
+        self.facts.append(RepeatedRelation(u, t, e["relation"], Place(e["file"], e["line"], column),
+                                           "undercut", at.file, at.line))
+        return True
+
+    def scheme(self, f, stmt, r, t) -> None:
+        """Name the scheme on every edge of a support line's inference (the first one
+        named holds, where two lines state the same edge)."""
+        if "scheme" in self.succ[r][t]:
+            return
+        name, line, column = stmt.scheme
+        reasons = self.reasons_of(r, t)
+        self.succ[r][t]["scheme_at"] = (f.display, line, column)
+        for u in reasons:
+            self.succ[u][t]["scheme"] = name
+        for e in self.pred[t].values():
+            if e["relation"] == "undercut" and e["reasons"] == reasons:
+                e["scheme"] = name
 
 
 def _suggest(word: str, choices) -> str | None:
@@ -172,6 +320,8 @@ def build(runs, meta: dict) -> tuple[ArgGraph, list]:
     b = _Builder(meta)
     b.declare_nodes(runs)
     b.relate_all(runs)
+    if b.undercuts or b.annotated:
+        b.undercut_all()
     graph = ArgGraph(b.nodes, b.succ, b.pred, meta)
     stance.derive(graph)
     return graph, b.facts

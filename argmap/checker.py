@@ -33,9 +33,13 @@ def check(argmap: Map, config: Config | None = None) -> list[Finding]:
     """
     built = argmap.ok
     findings: list[Finding] = list(argmap.findings)
+    config = config or _DEFAULT
     with paused_gc():
-        for rule in _enabled(config or _DEFAULT):
-            if built or not rule.NEEDS_GRAPH:
+        for rule in _enabled(config):
+            if getattr(rule, "CATALOGUE", False):
+                if built:
+                    findings.extend(rule.check(argmap, config.catalogue()))
+            elif built or not rule.NEEDS_GRAPH:
                 findings.extend(rule.check(argmap))
     silenced = argmap.suppressions
     if silenced:

@@ -8,7 +8,10 @@ has both). Keys:
 * ``select``: the rules to run instead of the default set (``ALL`` for every rule);
 * ``extend-select``: rules to run besides the selected ones (say ``uncited-premise``);
 * ``ignore``: rules not to run;
-* ``strict``: warnings fail the check too.
+* ``strict``: warnings fail the check too;
+* ``schemes``: a TOML file of argument schemes that add to argmap's catalogue
+  or replace schemes of the same name (a path relative to the configuration
+  file; :mod:`argmap.schemes` describes its form).
 
 ``syntax``, ``encoding`` and ``include`` always run.
 """
@@ -22,6 +25,7 @@ from dataclasses import dataclass, field, replace
 
 from .problems import PROBLEM_IDS
 from .rules import DEFAULT_IDS, RULE_IDS
+from .schemes import CatalogueError, catalogue
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -39,6 +43,8 @@ class Config:
     extend_select: frozenset[str] = field(default_factory=frozenset)
     ignore: frozenset[str] = field(default_factory=frozenset)
     strict: bool = False
+    #: the course's catalogue of schemes (an absolute path), or None
+    schemes: str | None = None
     #: where the settings came from (for messages), or None for the defaults
     source: str | None = None
 
@@ -46,6 +52,13 @@ class Config:
         """The ids of the rules that run."""
         base = DEFAULT_IDS if self.select is None else self.select
         return ((base | self.extend_select) - self.ignore) | PROBLEM_IDS
+
+    def catalogue(self) -> dict:
+        """The argument schemes that `scheme:` may name under this configuration."""
+        try:
+            return catalogue(self.schemes)
+        except CatalogueError as exc:
+            raise ConfigError(str(exc)) from None
 
     def override(self, **changes) -> Config:
         """This configuration with the options given on the command line applied."""
@@ -89,20 +102,29 @@ def _bool(value, where: str) -> bool:
     raise ConfigError(f"{where}: expected true or false, not {value!r}")
 
 
-def from_mapping(table: dict, where: str) -> Config:
-    known = {"select", "extend-select", "ignore", "strict"}
+def from_mapping(table: dict, where: str, folder: str = ".") -> Config:
+    known = {"select", "extend-select", "ignore", "strict", "schemes"}
     for key in table:
         if key.replace("_", "-") not in known:
             raise ConfigError(f"{where}: unknown setting `{key}` (known: {', '.join(sorted(known))})")
     get = lambda k: table.get(k, table.get(k.replace("-", "_")))  # noqa: E731
     select = get("select")
-    return Config(
+    schemes = get("schemes")
+    if schemes is not None:
+        if not isinstance(schemes, str) or not schemes.strip():
+            raise ConfigError(f"{where}: schemes: expected the path of a TOML file of schemes")
+        schemes = os.path.normpath(os.path.join(os.path.abspath(folder), schemes.strip()))
+    config = Config(
         select=None if select is None else parse_rule_list(select, f"{where}: select"),
         extend_select=parse_rule_list(get("extend-select") or [], f"{where}: extend-select"),
         ignore=parse_rule_list(get("ignore") or [], f"{where}: ignore"),
         strict=_bool(False if get("strict") is None else get("strict"), f"{where}: strict"),
+        schemes=schemes,
         source=where,
     )
+    if schemes is not None:
+        config.catalogue()  # a catalogue that can't be used is an error now, not mid-check
+    return config
 
 
 def read_file(path: str) -> Config | None:
@@ -123,7 +145,7 @@ def read_file(path: str) -> Config | None:
             return None
         if not isinstance(table, dict):
             raise ConfigError(f"{path}: [tool.argmap] must be a table")
-        return from_mapping(table, f"{path} [tool.argmap]")
+        return from_mapping(table, f"{path} [tool.argmap]", os.path.dirname(path))
     cp = configparser.ConfigParser(interpolation=None)  # `%` is a character, not a reference
     try:
         cp.read(path, encoding="utf-8")
@@ -131,7 +153,7 @@ def read_file(path: str) -> Config | None:
         raise ConfigError(f"{path}: {exc}") from None
     if not cp.has_section("argmap"):
         return None
-    return from_mapping(dict(cp.items("argmap")), f"{path} [argmap]")
+    return from_mapping(dict(cp.items("argmap")), f"{path} [argmap]", os.path.dirname(path))
 
 
 def discover(start: str | None = None) -> Config:

@@ -28,8 +28,21 @@ def _node_items(argmap, evaluation=None):
 
 def _edge_items(argmap):
     for u, v, d in ordered_edges(argmap.succ):
-        yield {"source": u, "target": v, "relation": d["relation"], "group": d["group"],
-               "file": d["file"], "line": d["line"]}
+        item = {"source": u, "target": v, "relation": d["relation"], "group": d["group"]}
+        item.update(_inference_fields(d))
+        item["file"], item["line"] = d["file"], d["line"]
+        yield item
+
+
+def _inference_fields(d) -> dict:
+    """Version 1.2's edge fields, where they apply: an undercut's ``reasons``, and
+    the ``scheme`` of a support or undercut edge's inference."""
+    out = {}
+    if "reasons" in d:
+        out["reasons"] = list(d["reasons"])
+    if "scheme" in d:
+        out["scheme"] = d["scheme"]
+    return out
 
 
 def as_dict(argmap, evaluation=None) -> dict:
@@ -66,7 +79,8 @@ def write_json(argmap, out, evaluation=None) -> None:
                  f'"note": {"null" if note is None else esc(note)}, '
                  f'"url": {"null" if url is None else esc(url)}, '
                  f'"weight": {"null" if weight is None else json.dumps(weight)}, '
-                 f'"expect": {"null" if expect is None else esc(expect)}, ')
+                 f'"expect": {"null" if expect is None else esc(expect)}, '
+                 f'"cq": {strings(d["cq"])}, ')
         extra = ""
         if n in status:
             extra = (f', "status": "{status[n]}", '
@@ -83,8 +97,12 @@ def write_json(argmap, out, evaluation=None) -> None:
         for value in (f, group):
             if value not in known:
                 known[value] = esc(value)
+        extra = ""
+        if len(d) > 5:  # an edge of version 1.2, with more than the five keys of 1.1
+            extra = "".join(f'"{k}": {json.dumps(v, ensure_ascii=False)}, '
+                            for k, v in _inference_fields(d).items())
         out.write(f'{sep}{{"source": {esc(u)}, "target": {esc(v)}, '
-                  f'"relation": "{d["relation"]}", "group": {known[group]}, '
+                  f'"relation": "{d["relation"]}", "group": {known[group]}, {extra}'
                   f'"file": {known[f]}, "line": {d["line"]}}}')
         sep = ",\n"
     out.write("\n]\n}\n")

@@ -39,6 +39,9 @@ class DanglingReference:
     nearest: str | None
     #: True for ``cite: @ID`` (``nearest`` is then the nearest source)
     cite: bool = False
+    #: for ``@U undercuts @R supports @T`` whose ids are all known: T, when
+    #: ``target`` (R) does not support it
+    supports: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +56,8 @@ class MisusedSource:
 
 @dataclass(frozen=True, slots=True)
 class SelfRelation:
-    """A node is stated to support or attack itself."""
+    """A node is stated to support, attack or undercut itself (for an undercut:
+    to undercut an inference into itself, or one it is a reason of)."""
 
     node: str
     relation: str
@@ -62,7 +66,8 @@ class SelfRelation:
 
 @dataclass(frozen=True, slots=True)
 class RepeatedRelation:
-    """A relation stated again; ``conflicting`` when the first one has the other relation."""
+    """A relation stated again; ``conflicting`` when the first one has another
+    relation, or undercuts another inference into the same target."""
 
     source: str
     target: str
@@ -72,7 +77,9 @@ class RepeatedRelation:
     #: where the relation already there was stated
     first_file: str
     first_line: int
+    #: both are undercuts of the target, of two different inferences
+    other_inference: bool = False
 
     @property
     def conflicting(self) -> bool:
-        return self.relation != self.first_relation
+        return self.relation != self.first_relation or self.other_inference

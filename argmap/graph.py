@@ -32,6 +32,7 @@ class NodeData(TypedDict):
     url: str | None
     weight: float | None
     expect: str | None
+    cq: list[str]  # the critical questions it addresses (`cq:`), as written
     expect_at: tuple[int, int] | None  # (line, column) of the `expect:` line
     url_at: tuple[int, int] | None  # (line, column) of the `url:` value
     file: str
@@ -39,26 +40,41 @@ class NodeData(TypedDict):
     column: int
 
 
-class EdgeData(TypedDict):
-    """An edge's attributes; ``order`` numbers edges in the order they were stated."""
-
-    relation: str  # support, attack or cite
+class _EdgeBase(TypedDict):
+    relation: str  # support, attack, undercut or cite
     group: str | None  # the linked group (`&`), as g1, g2, … in the whole map
     file: str
     line: int
     order: int
 
 
+class EdgeData(_EdgeBase, total=False):
+    """An edge's attributes; ``order`` numbers edges in the order they were stated.
+
+    The keys of version 1.2 are there only where they apply: ``reasons`` on an
+    undercut, ``scheme`` on each support and undercut edge of an inference with
+    a scheme (``scheme_at`` on the edge whose line named it), ``cq`` on the edge
+    drawn by the line that declared a node with ``cq:`` lines.
+    """
+
+    reasons: list[str]  # an undercut's: the reasons of the inference, in written order
+    scheme: str
+    scheme_at: tuple[str, int, int]  # (file, line, column) of the `scheme:` value
+    cq: list[tuple[str, str, int, int]]  # (file, question, line, column)
+
+
 #: the fields of a node that section 5's JSON exports, in order
 NODE_FIELDS = ("kind", "text", "section", "stance", "cite", "tags", "note", "url",
-               "weight", "expect", "file", "line", "column")
+               "weight", "expect", "cq", "file", "line", "column")
 
 
 @dataclass(frozen=True, slots=True)
 class Inference:
     """Reasons that bear on a target together: a lone reason, or a `&` group.
 
-    ``reasons`` are in written order, ``lines`` the lines that stated each.
+    ``reasons`` are in written order, ``lines`` the lines that stated each;
+    ``undercutters`` the nodes that undercut it (a support inference only), in
+    the order stated, and ``scheme`` the name of its scheme, if it has one.
     """
 
     target: str
@@ -66,6 +82,8 @@ class Inference:
     reasons: tuple[str, ...]
     lines: tuple[int, ...]
     group: str | None = None
+    undercutters: tuple[str, ...] = ()
+    scheme: str | None = None
 
     @property
     def linked(self) -> bool:
@@ -162,9 +180,15 @@ class ArgGraph:
         """The inferences that bear on ``node``, in the order their first reason was stated."""
         out: list[list] = []
         by_group = None
+        undercuts = None
         for u, e in sorted(self.pred[node].items(), key=lambda x: x[1]["order"]):
             rel = e["relation"]
             if rel == "cite":
+                continue
+            if rel == "undercut":
+                if undercuts is None:
+                    undercuts = {}
+                undercuts.setdefault(e["reasons"][0], []).append(u)
                 continue
             group = e["group"]
             if group is None:
@@ -178,7 +202,11 @@ class ArgGraph:
                 out.append(item)
             item[1].append(u)
             item[2].append(e["line"])
-        return [Inference(node, rel, tuple(rs), tuple(ls), g) for rel, rs, ls, g in out]
+        pred = self.pred[node]
+        undercuts = undercuts or {}
+        return [Inference(node, rel, tuple(rs), tuple(ls), g, tuple(undercuts.get(rs[0], ())),
+                          pred[rs[0]].get("scheme"))
+                for rel, rs, ls, g in out]
 
     def inferences(self) -> Iterator[Inference]:
         """Every inference of the map, in the order its first reason was stated."""
@@ -189,6 +217,16 @@ class ArgGraph:
                 firsts.append((order, inf))
         firsts.sort(key=lambda x: x[0])
         return (inf for _, inf in firsts)
+
+    def edges_of(self, inf: Inference) -> list[EdgeData]:
+        """The edges of an inference: from each reason, then from each undercutter."""
+        into = self.pred[inf.target]
+        return [into[u] for u in inf.reasons + inf.undercutters]
+
+    def schemes_used(self) -> bool:
+        """Whether any line names a scheme or a critical question (version 1.2)."""
+        return any("scheme_at" in e or "cq" in e for nbrs in self.succ.values()
+                   for e in nbrs.values())
 
     def has_groups(self) -> bool:
         return any(e["group"] is not None for nbrs in self.succ.values() for e in nbrs.values())

@@ -15,12 +15,14 @@ KINDS = ("thesis", "claim", "premise", "evidence", "counter", "rebuttal", "sourc
 KIND_SET = frozenset(KINDS)
 #: kinds that need incoming support (section 2's kinds table)
 NEEDS_SUPPORT = frozenset({"thesis", "claim", "counter", "rebuttal"})
-RESERVED = KIND_SET | {"include", "supports", "attacks"}
-ATTRIBUTE_KEYS = ("cite", "url", "tags", "note", "weight", "expect")
+RESERVED = KIND_SET | {"include", "supports", "attacks", "undercuts"}
+ATTRIBUTE_KEYS = ("cite", "url", "tags", "note", "weight", "expect", "scheme", "cq")
 EXPECT_VALUES = ("accepted", "rejected", "undecided")
 #: the relation a child line's sign states (`&` joins the sign above it)
-SIGN_RELATION = {"+": "support", "-": "attack"}
-RELATION_VERB = {"support": "supports", "attack": "attacks"}
+SIGN_RELATION = {"+": "support", "-": "attack", "~": "undercut"}
+RELATION_VERB = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}
+#: relations that count against their target (stance, answers to a counter)
+AGAINST = frozenset({"attack", "undercut"})
 
 ID_PATTERN = r"[a-z][a-z0-9_-]{0,63}"
 ID_RE = re.compile(ID_PATTERN + r"\Z")
@@ -54,6 +56,8 @@ def default_kind(relation: str, parent_kind: str | None) -> str:
     """The kind of a child line written without one."""
     if relation == "support":
         return "premise"
+    if relation == "undercut":
+        return "counter"
     return "rebuttal" if parent_kind == "counter" else "counter"
 
 

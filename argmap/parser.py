@@ -36,11 +36,12 @@ from .util import nearest
 # The line most maps are made of, `  + kind id: text`, matched in one go
 _FAST_CHILD = re.compile(r"( +)([+&-]) (thesis|claim|premise|evidence|counter|rebuttal) "
                          r"([a-z][a-z0-9_-]{0,63}): +(\S(?:.*\S)?)\s*\Z")
-_ATTR_RE = re.compile(r"(cite|url|tags|note|weight|expect):(?=\s|\Z)")
-_ATTR_NOSPACE_RE = re.compile(r"(cite|url|tags|note|weight|expect):")
+_ATTR_RE = re.compile(r"(cite|url|tags|note|weight|expect|scheme|cq):(?=\s|\Z)")
+_ATTR_NOSPACE_RE = re.compile(r"(cite|url|tags|note|weight|expect|scheme|cq):")
 _META_RE = re.compile(r"([A-Za-z0-9_-]+):(?:[ \t](.*))?\Z")
 _HEADING_RE = re.compile(r"(#{1,6}) (.*)\Z")
 _RELATION_RE = re.compile(r"@(\S*)\s+(supports|attacks)\s+@(\S*)\Z")
+_UNDERCUT_RE = re.compile(r"@(\S*)\s+undercuts\s+@(\S*)\s+supports\s+@(\S*)\Z")
 _CITE_REF_RE = re.compile(r"@([^\s,]*)(?:(,?)\s*(.*))?\Z")
 _DIRECTIVE_RE = re.compile(r"//\s*argmap:\s*ignore\b(.*)\Z")
 #: bidirectional control characters (the `bidi-control` rule reports them)
@@ -58,7 +59,7 @@ class NodeDecl:
 
     __slots__ = ("kind", "id", "text", "line", "column", "section", "parent", "relation",
                  "group", "cites", "notes", "tags", "url", "weight", "expect", "expect_at",
-                 "url_at")
+                 "url_at", "scheme", "cq")
 
     def __init__(self, kind, id, text, line, column, section, parent=None, relation=None,
                  group=None):
@@ -68,8 +69,10 @@ class NodeDecl:
         self.line = line
         self.column = column
         self.section = section
-        self.parent = parent  # the NodeDecl this child line is under
-        self.relation = relation  # "support" or "attack", for a child
+        # the NodeDecl this child line is under; for an undercut line (``~``),
+        # the support line it stands under (a NodeDecl or a Reference)
+        self.parent = parent
+        self.relation = relation  # "support", "attack" or "undercut", for a child
         self.group = group  # file-local group number, for `&` groups
         self.cites = None  # the written `cite:` values, once there is one
         self.notes = None
@@ -79,18 +82,22 @@ class NodeDecl:
         self.expect = None
         self.expect_at = None  # (line, column) of the `expect:` line
         self.url_at = None  # (line, column) of the `url:` value
+        self.scheme = None  # (name, line, column) of its `scheme:`, on a support line
+        self.cq = None  # [(name, line, column)] of its `cq:` lines
 
 
 @dataclass(eq=False, slots=True)
 class Reference:
-    """A reference line, ``+ @ID`` under a parent."""
+    """A reference line, ``+ @ID`` under a parent (for ``~ @ID``, under the
+    support line it undercuts: a NodeDecl or a Reference)."""
 
     target: str
-    parent: NodeDecl | None
+    parent: NodeDecl | Reference | None
     relation: str
     group: int | None
     line: int
     column: int  # of the `@`
+    scheme: tuple | None = None  # (name, line, column), on a support reference line
 
 
 @dataclass(eq=False, slots=True)
@@ -102,6 +109,32 @@ class Relation:
     target: str
     line: int
     source_column: int
+    target_column: int
+
+
+@dataclass(eq=False, slots=True)
+class Undercut:
+    """An undercut line, ``~ [KIND] [ID]: TEXT`` (``node`` is what it declares)
+    or ``~ @ID`` (``target``), under the support line ``support``."""
+
+    node: NodeDecl | None
+    target: str | None
+    support: NodeDecl | Reference
+    line: int
+    column: int  # of the sign, or of a reference's `@`
+    relation: str = "undercut"
+
+
+@dataclass(eq=False, slots=True)
+class UndercutRelation:
+    """A column-1 line ``@U undercuts @R supports @T``."""
+
+    source: str
+    reason: str
+    target: str
+    line: int
+    source_column: int
+    reason_column: int
     target_column: int
 
 
@@ -199,6 +232,17 @@ class RelationLine:
 
 
 @dataclass(slots=True)
+class UndercutLine:
+    source: str
+    reason: str
+    target: str
+    columns: tuple[int, int, int]
+
+    def canonical(self) -> str:
+        return f"@{self.source} undercuts @{self.reason} supports @{self.target}"
+
+
+@dataclass(slots=True)
 class Declaration:
     kind: str
     id: str | None
@@ -284,7 +328,7 @@ def classify_top(s: str):
         return _relation(s)
     if s == "---":
         return Problem(1, "front matter can only start at line 1")
-    if first in "+-&" and (len(s) == 1 or s[1] == " "):
+    if first in "+-&~" and (len(s) == 1 or s[1] == " "):
         return Problem(1, "a child line at column 1", "indent it under the declaration it belongs to",
                        lost=True)
     if _ATTR_RE.match(s):
@@ -341,22 +385,30 @@ def _include(s: str) -> IncludeLine:
 
 def _relation(s: str):
     m = _RELATION_RE.match(s)
+    groups = (1, 3)
     if not m:
-        return Problem(1, "expected `@ID supports @ID` or `@ID attacks @ID`")
-    a, rel, b = m.group(1), m.group(2), m.group(3)
-    for word, start in ((a, m.start(1)), (b, m.start(3))):
+        m = _UNDERCUT_RE.match(s)
+        groups = (1, 2, 3)
+    if not m:
+        return Problem(1, "expected `@ID supports @ID`, `@ID attacks @ID` or "
+                          "`@ID undercuts @ID supports @ID`")
+    for g in groups:
+        word, start = m.group(g), m.start(g)
         problem = id_problem(word) if word else "a reference needs an id after `@`"
         if problem:
             return Problem(start, problem, end=start + 1 + len(word))
-    return RelationLine(a, "support" if rel == "supports" else "attack", b,
-                        m.start(1), m.start(3))
+    if len(groups) == 3:
+        return UndercutLine(m.group(1), m.group(2), m.group(3),
+                            (m.start(1), m.start(2), m.start(3)))
+    return RelationLine(m.group(1), "support" if m.group(2) == "supports" else "attack",
+                        m.group(3), m.start(1), m.start(3))
 
 
 def classify_indented(s: str, column: int):
     """What an indented line is (``s`` without indentation and trailing white
     space; ``column`` where it starts)."""
     first = s[0]
-    if first in "+-&":
+    if first in "+-&~":
         if len(s) == 1 or s[1] == " ":
             return _child(s, column)
         if _is_signlike(s):
@@ -376,7 +428,8 @@ def classify_indented(s: str, column: int):
                        "or write a reference line: `+ @ID` or `- @ID`", lost=True)
     if s.startswith("include ") or s == "include":
         return Problem(column, "an include line must start at column 1", lost=True)
-    hint = "start a child line with `+` (supports), `-` (attacks) or `&` (linked)"
+    hint = ("start a child line with `+` (supports), `-` (attacks), `&` (linked) "
+            "or `~` (undercuts)")
     if s.split()[0].rstrip(":") in KIND_SET:
         return Problem(column, "a child line needs a sign", hint, lost=True)
     return Problem(column, "expected a child line, a reference or an attribute", hint, lost=True)
@@ -471,6 +524,7 @@ class _Parser:
         self.hidden = 0  # syntax problems counted, not kept
         self.last_hidden = None
         self.groups = 0
+        self.group_schemes = {}  # group number -> the (name, line, column) of its scheme
         self.depth = 0
         self.stack: list[_Level] = []
         # one look at the whole text; ASCII text (checked in C, fast) has none
@@ -549,7 +603,7 @@ class _Parser:
             self.stack.clear()
             self.depth = 0
             self.top(lineno, classify_top(s))
-        elif s[0] in "+-&" and (len(s) == 1 or s[1] == " "):
+        elif s[0] in "+-&~" and (len(s) == 1 or s[1] == " "):
             self.child(lineno, indent, _child(s, indent + 1))
         else:
             self.indented(lineno, indent, classify_indented(s, indent + 1))
@@ -645,6 +699,10 @@ class _Parser:
             self.out.statements.append(Relation(value.source, value.relation, value.target,
                                                 lineno, value.source_column, value.target_column))
             self.emit(lineno, "relation", value.canonical())
+        elif kind is UndercutLine:
+            self.out.statements.append(UndercutRelation(value.source, value.reason, value.target,
+                                                        lineno, *value.columns))
+            self.emit(lineno, "relation", value.canonical())
         else:
             self.problem(lineno, value)
             if value.lost:
@@ -689,38 +747,27 @@ class _Parser:
         if prev.group is None:
             self.groups += 1
             prev.group = self.groups
+            if prev.scheme is not None:
+                self.group_schemes[prev.group] = prev.scheme
         return prev.relation, prev.group
 
     def child(self, lineno, indent, c: Child):
         column = indent + 1
         parent = self.parent_at(lineno, indent)
-        if parent.what == "ref":
-            self.error(lineno, column, "a reference line can't have children")
-        elif parent.what == "attr":
-            self.error(lineno, column, "an attribute line can't have children",
-                       "indent the line at the level of the attribute")
-        elif parent.kind == "source":
-            self.error(lineno, column, "a source takes part in no relation",
-                       "cite it from evidence with `cite: @ID` instead")
-        group = None
-        if c.sign != "&":
-            relation = SIGN_RELATION[c.sign]
-        elif parent.last_reason is None:
-            self.error(lineno, column,
-                       "`&` links a reason with the sibling just above, and there is none",
-                       "start the group with a `+` or `-` line")
-            relation = "support"
-        else:
-            relation, group = self.join_group(parent.last_reason)
+        self.check_place(lineno, column, parent, c.sign)
+        relation, group = self.relation_of(lineno, column, parent, c.sign)
         if c.problem is not None:
             self.problem(lineno, c.problem)
             self.stack.append(_Level(indent, "ref" if c.target is not None else "lost"))
+            return
+        if c.sign == "~":
+            self.undercut(lineno, indent, parent, c)
             return
         parent_decl = parent.decl if parent.what == "node" else None
         if c.target is not None:
             statement = Reference(c.target, parent_decl, relation, group, lineno, c.at)
             what = "ref"
-            level = _Level(indent, "ref")
+            level = _Level(indent, "ref", statement)
         else:
             kind = c.kind or default_kind(relation, parent.kind)
             statement = NodeDecl(kind, c.id, c.text, lineno, column, self.section(),
@@ -733,10 +780,64 @@ class _Parser:
         self.emit(lineno, what, c.canonical())
         self.stack.append(level)
 
+    def undercut(self, lineno, indent, parent, c: Child):
+        """A `~` line: the node it declares (if any), then the undercut. Like an
+        attribute line, it leaves its support line's `&` group open."""
+        support = parent.decl if parent.what in ("node", "ref") else None
+        decl = None
+        if c.target is None:
+            kind = c.kind or default_kind("undercut", parent.kind)
+            decl = NodeDecl(kind, c.id, c.text, lineno, indent + 1, self.section(),
+                            None, "undercut")
+        if support is not None:
+            if decl is not None:
+                self.out.statements.append(decl)
+            stmt = Undercut(decl, c.target, support, lineno, indent + 1 if decl else c.at)
+            self.out.statements.append(stmt)
+        if decl is not None:
+            self.emit(lineno, "child", c.canonical())
+            self.stack.append(_Level(indent, "node", decl, decl.kind))
+        else:
+            self.emit(lineno, "ref", c.canonical())
+            self.stack.append(_Level(indent, "ref", stmt if support is not None else None))
+
+    def check_place(self, lineno, column, parent, sign):
+        """Report a child line where its sign can't stand."""
+        if sign == "~":
+            if parent.what != "lost" and not _is_support_line(parent):
+                self.error(lineno, column, "an undercut line `~` stands directly under a "
+                           "support line (`+`, or `&` in a group that `+` opened)",
+                           "it attacks the step from that reason to its target; to attack "
+                           "a claim, write `- ...`")
+        elif parent.what == "ref":
+            self.error(lineno, column, "a reference line can't have children",
+                       "only undercut lines (`~`) and `scheme:` go under a support reference")
+        elif parent.what == "attr":
+            self.error(lineno, column, "an attribute line can't have children",
+                       "indent the line at the level of the attribute")
+        elif parent.kind == "source":
+            self.error(lineno, column, "a source takes part in no relation",
+                       "cite it from evidence with `cite: @ID` instead")
+
+    def relation_of(self, lineno, column, parent, sign) -> tuple[str, int | None]:
+        """The relation and `&` group of a child line."""
+        if sign != "&":
+            return SIGN_RELATION[sign], None
+        if parent.last_reason is None:
+            self.error(lineno, column,
+                       "`&` links a reason with the sibling just above, and there is none",
+                       "start the group with a `+` or `-` line")
+            return "support", None
+        return self.join_group(parent.last_reason)
+
     def attribute(self, a: Attribute, lineno, column, parent):
-        if parent.what == "ref":
+        if parent.what == "ref" and a.key == "scheme" and a.value:
+            self.scheme(parent.decl, a, lineno, column)
+        elif parent.what == "ref":
             self.error(lineno, column, "a reference line takes no attributes",
-                       "put attributes under the node's declaration")
+                       "put attributes under the node's declaration"
+                       + (" (a support reference line takes `scheme:`)" if a.key != "scheme"
+                          else ""))
         elif parent.what == "attr":
             self.error(lineno, column, "an attribute line can't have children",
                        "indent it at the level of the attribute above")
@@ -807,8 +908,47 @@ class _Parser:
             decl.expect_at = (lineno, column)
 
 
+    def scheme(self, stmt, a, lineno, column):
+        """`scheme:` names the scheme of its support line's inference, once."""
+        if stmt is None:  # under a line already reported
+            return
+        if stmt.relation != "support":
+            self.error(lineno, column, "`scheme:` goes under a support line (`+`, or `&` in a "
+                       "group that `+` opened)",
+                       "it names the kind of step from the reasons to their target")
+            return
+        group = stmt.group
+        first = self.group_schemes.get(group) if group is not None else stmt.scheme
+        if first is not None:
+            self.error(lineno, column, "an inference has one scheme; this one is the second",
+                       f"its scheme is `{first[0]}`, at line {first[1]}")
+            return
+        stmt.scheme = (a.value, lineno, a.value_column)
+        if group is not None:
+            self.group_schemes[group] = stmt.scheme
+
+    def cq(self, decl, a, lineno, column):
+        """`cq:` names a critical question that a reason or an undercutter addresses."""
+        if decl.relation not in ("support", "undercut"):
+            self.error(lineno, column, "`cq:` goes under a node declared on a support line "
+                       "or an undercut line (`~`)",
+                       "it names the critical question of that inference's scheme that the "
+                       "node answers or raises")
+            return
+        if decl.cq is None:
+            decl.cq = []
+        decl.cq.append((a.value, lineno, a.value_column))
+
+
+def _is_support_line(level) -> bool:
+    """Whether a level is a support line: `+`, or `&` in a group that `+` opened."""
+    stmt = level.decl
+    return level.what in ("node", "ref") and stmt is not None and stmt.relation == "support"
+
+
 _ATTRIBUTES = {"cite": _Parser.cite, "note": _Parser.note, "tags": _Parser.tags,
-               "url": _Parser.url, "weight": _Parser.weight, "expect": _Parser.expect}
+               "url": _Parser.url, "weight": _Parser.weight, "expect": _Parser.expect,
+               "scheme": _Parser.scheme, "cq": _Parser.cq}
 
 
 def parse(text: str, file: str, sections: tuple = (), known_rules=None,

@@ -3,7 +3,8 @@
 The definition: a node is *pro* when a path of support and attack edges with
 an even number of attacks leads from it to a thesis, *con* when one with an
 odd number does, *mixed* when both do, and has no stance when no such path
-exists (a thesis is pro: the empty path). :func:`derive` computes it;
+exists (a thesis is pro: the empty path). An undercut counts as an attack on
+its target (version 1.2). :func:`derive` computes it;
 ``tests/test_export.py`` holds it to that definition on random graphs.
 """
 
@@ -66,7 +67,7 @@ def _by_walk(graph: ArgGraph) -> None:
                     if u not in same:
                         same.add(u)
                         stack.append(u)
-                elif rel == "attack" and u not in other:
+                elif rel != "cite" and u not in other:  # an attack or an undercut
                     other.add(u)
                     across.append(u)
     pro, con = reached

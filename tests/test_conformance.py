@@ -1,4 +1,5 @@
-"""Every case of the conformance corpus, through the CLI, compared as its README says."""
+"""Every case of the conformance corpora (versions 1 and 1.1; version 1.2),
+through the CLI, compared as their READMEs say."""
 
 import filecmp
 import json
@@ -9,9 +10,10 @@ import pytest
 
 from helpers import TESTS, invoke
 
-CORPUS = TESTS / "conformance"
-SHARED = TESTS.parent.parent / "shared" / "conformance"
-CASES = sorted(CORPUS.glob("*/*.argmap"))
+#: each vendored corpus, and the folder beside the checkout it is a copy of
+CORPORA = {name: (TESTS / name, TESTS.parent.parent / "shared" / name)
+           for name in ("conformance", "conformance-1.2")}
+CASES = sorted(case for corpus, _ in CORPORA.values() for case in corpus.glob("*/*.argmap"))
 
 
 def _compare_findings(got, expected):
@@ -36,14 +38,15 @@ def _node_id(key, nodes):
     return key
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+@pytest.mark.parametrize("case", CASES,
+                         ids=lambda p: f"{p.parent.parent.name}/{p.parent.name}/{p.stem}")
 def test_case(case):
     expect = json.loads(case.with_suffix(".expect.json").read_text(encoding="utf-8"))
     checked = invoke("check", case.name, "--format", "json", cwd=case.parent)
     assert checked.code == expect["exit"], checked.out + checked.err
     _compare_findings(checked.pairs(), expect["findings"])
 
-    graph_keys = {"nodes", "edges", "groups", "meta", "sections", "attrs"}
+    graph_keys = {"nodes", "edges", "groups", "meta", "sections", "attrs", "undercuts"}
     if not graph_keys & expect.keys():
         return
     exported = invoke("export", case.name, "--format", "json", cwd=case.parent)
@@ -68,6 +71,12 @@ def test_case(case):
         assert {e["source"] for e in grouped} == members
         others = [e for e in data["edges"] if e["group"] in ids and e["source"] not in members]
         assert not others
+    undercuts = {(e["source"], e["target"], tuple(e["reasons"]))
+                 for e in data["edges"] if e["relation"] == "undercut"}
+    for source, target, reasons in expect.get("undercuts", []):
+        edge = (_node_id(source, nodes), _node_id(target, nodes),
+                tuple(_node_id(r, nodes) for r in reasons))
+        assert edge in undercuts, (edge, undercuts)
     for key, value in expect.get("meta", {}).items():
         assert data["meta"][key] == value
     for key, title in expect.get("sections", {}).items():
@@ -78,13 +87,17 @@ def test_case(case):
             assert node[field] == value, (key, field)
 
 
-def test_corpus_is_not_empty():
-    assert len(CASES) >= 38
+def test_corpora_are_not_empty():
+    counts = {name: len(list(corpus.glob("*/*.argmap"))) for name, (corpus, _) in CORPORA.items()}
+    assert counts["conformance"] >= 38 and counts["conformance-1.2"] >= 9, counts
 
 
-@pytest.mark.skipif(not SHARED.is_dir(), reason="no ../shared/conformance beside this checkout")
-def test_vendored_copy_equals_shared_corpus():
-    """tests/conformance is a copy of ../shared/conformance: refresh it when that changes."""
+@pytest.mark.parametrize("name", sorted(CORPORA))
+def test_vendored_copy_equals_shared_corpus(name):
+    """tests/NAME is a copy of ../shared/NAME: refresh it when that changes."""
+    corpus, shared = CORPORA[name]
+    if not shared.is_dir():
+        pytest.skip(f"no ../shared/{name} beside this checkout")
 
     def walk(a: Path, b: Path):
         cmp = filecmp.dircmp(a, b)
@@ -94,4 +107,4 @@ def test_vendored_copy_equals_shared_corpus():
         for sub in cmp.common_dirs:
             walk(a / sub, b / sub)
 
-    walk(SHARED, CORPUS)
+    walk(shared, corpus)

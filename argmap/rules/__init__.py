@@ -2,7 +2,8 @@
 
 Each rule is a module with ``ID``, ``SEVERITY`` (``error`` or ``warning``),
 ``DEFAULT`` (on unless selected), ``NEEDS_GRAPH`` (runs only on a built map), a
-``check(map)`` returning findings, and a docstring that is its documentation:
+``check(map)`` returning findings (``check(map, catalogue)`` for a rule with
+``CATALOGUE = True``: it judges by the schemes of the configuration), and a docstring that is its documentation:
 its first line is the summary ``argmap rules`` shows. A rule's id, severity,
 messages and hints live in its module and nowhere else.
 
@@ -24,10 +25,12 @@ from . import (
     evidence_without_source,
     misused_source,
     no_thesis,
+    open_critical_question,
     self_relation,
     unanswered_counter,
     uncited_premise,
     unexpected_status,
+    unknown_scheme,
     unsafe_url,
     unsupported_claim,
     unused_source,
@@ -50,6 +53,8 @@ CHECKS = (
     unused_source,
     uncited_premise,
     unexpected_status,
+    unknown_scheme,
+    open_critical_question,
     unsafe_url,
 )
 

@@ -1,6 +1,6 @@
 """An objection is left unanswered.
 
-A counter that nothing attacks stands against the argument unanswered. That
+A counter that nothing attacks (or undercuts) stands against the argument unanswered. That
 may be honest, but a reader of the map should see it was left open on purpose.
 
     thesis t: Russia failed to become a balancer in East Asia.
@@ -12,6 +12,7 @@ Fix: answer it with a rebuttal (`- rebuttal: ...` under it), or silence the
 warning with `// argmap: ignore unanswered-counter` on the line above.
 """
 
+from ..language import AGAINST
 from ._base import at_node, label
 
 ID = "unanswered-counter"
@@ -27,5 +28,5 @@ def check(argmap):
                 "attack it with a rebuttal (`- rebuttal: ...` under it)")
         for n, d in argmap.nodes.items()
         if d["kind"] == "counter"
-        and not any(e["relation"] == "attack" for e in pred[n].values())
+        and not any(e["relation"] in AGAINST for e in pred[n].values())
     ]
