@@ -13,6 +13,14 @@ A lone reason is a group of one; reasons joined by ``&`` are one group.
 Sources take no part. It is computed by a worklist in time linear in nodes
 plus edges.
 
+**Undercuts** (section 7, version 1.2) read *support group* as *inference*:
+an inference *holds* when all its reasons are ``accepted`` and all its
+undercutters ``rejected``, and *fails* when a reason is ``rejected`` or an
+undercutter ``accepted``; in strength an inference counts as one supporter
+of strength ``m·(1 − U)``, with ``m`` its weakest reason and ``U`` the
+probabilistic sum of its undercutters' strengths. Without undercuts this is
+exactly version 1.1.
+
 **Strength** is DF-QuAD: with ``w`` the node's ``weight:`` (0.5 by default),
 ``S`` the probabilistic sum ``1 − ∏(1 − sᵢ)`` of its support groups' strengths
 (a group counts with its weakest member) and ``A`` that of its attackers,
@@ -41,13 +49,30 @@ class Evaluation:
 
     status: dict[str, str]
     strength: dict[str, float]
-    #: node -> its attackers, and its support groups (lists of members)
+    #: node -> its attackers, and its support inferences (lists of their reasons)
     attackers: dict[str, list[str]]
     groups: dict[str, list[list[str]]]
     #: nodes whose strength the 1 000-round bound stopped before it settled
     unsettled: set[str] = field(default_factory=set)
     #: node -> whether its kind needs support
     needs_support: dict[str, bool] = field(default_factory=dict)
+    #: node -> the undercutters of each of its support inferences (as ``groups``)
+    undercutters: dict[str, list[list[str]]] = field(default_factory=dict)
+
+    def inferences(self, node: str) -> list[tuple[list[str], list[str]]]:
+        """(reasons, undercutters) of each support inference of ``node``."""
+        cut = self.undercutters.get(node) or [[]] * len(self.groups[node])
+        return list(zip(self.groups[node], cut))
+
+    def holds(self, reasons, undercutters) -> bool:
+        s = self.status
+        return all(s[m] == ACCEPTED for m in reasons) and \
+            all(s[u] == REJECTED for u in undercutters)
+
+    def fails(self, reasons, undercutters) -> bool:
+        s = self.status
+        return any(s[m] == REJECTED for m in reasons) or \
+            any(s[u] == ACCEPTED for u in undercutters)
 
     def reasons(self, node: str) -> list[str]:
         """Why ``node`` has its status, in a few plain phrases."""
@@ -65,8 +90,12 @@ class Evaluation:
             return ["attacked by accepted " + ", ".join(f"`{a}`" for a in winners)]
         if not self.groups[node]:
             return ["needs support and has none"]
-        return [_group(g) + " fails: " + ", ".join(f"`{m}`" for m in g if s[m] == REJECTED)
-                + " rejected" for g in self.groups[node]]
+        out = []
+        for g, cut in self.inferences(node):
+            why = [f"`{m}` rejected" for m in g if s[m] == REJECTED]
+            why += [f"undercut by accepted `{u}`" for u in cut if s[u] == ACCEPTED]
+            out.append(_group(g) + " fails: " + ", ".join(why))
+        return out
 
     def _why_accepted(self, node: str) -> list[str]:
         s = self.status
@@ -75,24 +104,32 @@ class Evaluation:
         if attackers:
             out.append("every attacker rejected: " + ", ".join(f"`{a}`" for a in attackers))
         if self.needs_support[node]:
-            good = next(g for g in self.groups[node] if all(s[m] == ACCEPTED for m in g))
-            out.append(_group(good) + " holds")
+            good, cut = next(i for i in self.inferences(node) if self.holds(*i))
+            out.append(_group(good) + " holds" + (
+                " (every undercutter rejected: " + ", ".join(f"`{u}`" for u in cut) + ")"
+                if cut else ""))
         elif not attackers:
             out.append("unattacked, and needs no support")
         return out
 
     def _why_undecided(self, node: str) -> list[str]:
         s = self.status
-        groups = self.groups[node]
         out = []
         open_attackers = [a for a in self.attackers[node] if s[a] == UNDECIDED]
         if open_attackers:
             out.append("attacker " + ", ".join(f"`{a}`" for a in open_attackers) + " undecided")
-        if self.needs_support[node] and not any(all(s[m] == ACCEPTED for m in g) for g in groups):
-            open_groups = [g for g in groups if not any(s[m] == REJECTED for m in g)]
+        inferences = self.inferences(node)
+        if self.needs_support[node] and not any(self.holds(*i) for i in inferences):
+            open_groups = [(g, cut) for g, cut in inferences if not self.fails(g, cut)]
             if open_groups:
-                out.append(" and ".join(_group(g) for g in open_groups) + " undecided")
+                out.append(" and ".join(_group(g) + _open_cuts(cut, s) for g, cut in open_groups)
+                           + " undecided")
         return out
+
+
+def _open_cuts(cut: list[str], s) -> str:
+    open_ = [u for u in cut if s[u] == UNDECIDED]
+    return f" (undercut by undecided {', '.join(f'`{u}`' for u in open_)})" if open_ else ""
 
 
 def _group(members: list[str]) -> str:
@@ -102,16 +139,20 @@ def _group(members: list[str]) -> str:
 
 
 def _structure(m):
-    """Attackers, support groups and successors of every argument node.
+    """Attackers, support inferences, their undercutters and the successors of
+    every argument node.
 
     A node's support groups are the reasons of its support inferences, its
-    attackers the reasons of its attack inferences, in the order stated.
+    attackers the reasons of its attack inferences, in the order stated; a
+    successor is (target, "attack"), (target, i) for a reason of the target's
+    inference i, or (target, ~i) for an undercutter of it.
     """
     graph = m.arggraph
     nodes = graph.arguments()
     attackers = {n: [] for n in nodes}
     groups = {n: [] for n in nodes}
-    succ = {n: [] for n in nodes}  # (target, "attack" | index of the support group)
+    cuts = {n: [] for n in nodes}
+    succ = {n: [] for n in nodes}
     for n in nodes:
         mine_att, mine_groups = attackers[n], groups[n]
         for inf in graph.inferences_into(n):
@@ -119,25 +160,31 @@ def _structure(m):
                 mine_att.extend(inf.reasons)
                 for u in inf.reasons:
                     succ[u].append((n, "attack"))
-            else:
-                for u in inf.reasons:
-                    succ[u].append((n, len(mine_groups)))
-                mine_groups.append(list(inf.reasons))
-    return nodes, attackers, groups, succ
+                continue
+            i = len(mine_groups)
+            for u in inf.reasons:
+                succ[u].append((n, i))
+            for u in inf.undercutters:
+                succ[u].append((n, ~i))
+            mine_groups.append(list(inf.reasons))
+            cuts[n].append(list(inf.undercutters))
+    return nodes, attackers, groups, cuts, succ
 
 
 # complexity: one worklist loop with its counters in view, as the rules read; split
 # into calls it would cost a call for every edge of a big map
-def statuses(m, nodes, attackers, groups, succ) -> dict[str, str]:
-    """The least fixpoint of section 6's two rules, by a worklist (linear time)."""
+def statuses(m, nodes, attackers, groups, cuts, succ) -> dict[str, str]:
+    """The least fixpoint of section 6's two rules (as section 7 amends them),
+    by a worklist (linear time)."""
     kinds = m.nodes
     needs = {n: kinds[n]["kind"] in NEEDS_SUPPORT for n in nodes}
     status = dict.fromkeys(nodes, UNDECIDED)
     open_attackers = {n: len(attackers[n]) for n in nodes}
-    missing = {n: [len(g) for g in groups[n]] for n in nodes}  # members not yet accepted
+    # per inference: reasons not yet accepted plus undercutters not yet rejected
+    missing = {n: [len(g) + len(c) for g, c in zip(groups[n], cuts[n])] for n in nodes}
     failed = {n: [False] * len(groups[n]) for n in nodes}
-    open_groups = {n: len(groups[n]) for n in nodes}  # groups without a rejected member
-    full = dict.fromkeys(nodes, False)  # some group has all members accepted
+    open_groups = {n: len(groups[n]) for n in nodes}  # inferences that have not failed
+    full = dict.fromkeys(nodes, False)  # some inference holds
     queue = []
     for n in nodes:
         if needs[n] and not groups[n]:
@@ -158,12 +205,14 @@ def statuses(m, nodes, attackers, groups, succ) -> dict[str, str]:
                     queue.append(t)
                     continue
                 open_attackers[t] -= 1
-            elif accepted:
+            elif accepted == (how >= 0):  # an accepted reason, or a rejected undercutter
+                how = how if how >= 0 else ~how
                 missing[t][how] -= 1
                 if missing[t][how]:
                     continue
                 full[t] = True
             else:
+                how = how if how >= 0 else ~how
                 if failed[t][how]:
                     continue
                 failed[t][how] = True
@@ -226,16 +275,23 @@ def _components(nodes, succ):
 class _DFQuAD:
     """One node's DF-QuAD strength from its weight and the strengths of its reasons."""
 
-    def __init__(self, m, nodes, attackers, groups):
+    def __init__(self, m, nodes, attackers, groups, cuts):
         self.weight = {n: m.nodes[n]["weight"] if m.nodes[n]["weight"] is not None
                        else DEFAULT_WEIGHT for n in nodes}
         self.attackers = attackers
         self.groups = groups
+        self.cuts = cuts
 
     def __call__(self, n, s) -> float:
         prod = 1.0
-        for g in self.groups[n]:
-            prod *= 1.0 - min(s[m] for m in g)
+        for g, cut in zip(self.groups[n], self.cuts[n]):
+            m = min(s[r] for r in g)
+            if cut:  # m·(1 − U), U the probabilistic sum of the undercutters
+                undercut = 1.0
+                for u in cut:
+                    undercut *= 1.0 - s[u]
+                m *= undercut
+            prod *= 1.0 - m
         support = 1.0 - prod
         prod = 1.0
         for a in self.attackers[n]:
@@ -275,9 +331,9 @@ def _settle(comp, value, strength) -> bool:
     return False
 
 
-def strengths(m, nodes, attackers, groups, succ):
+def strengths(m, nodes, attackers, groups, cuts, succ):
     """DF-QuAD strengths; and the nodes the round bound stopped before they settled."""
-    value = _DFQuAD(m, nodes, attackers, groups)
+    value = _DFQuAD(m, nodes, attackers, groups, cuts)
     strength = {}
     unsettled = set()
     # Kahn's order for the acyclic part (cheap); Tarjan only for what is left
@@ -297,11 +353,11 @@ def strengths(m, nodes, attackers, groups, succ):
 def evaluate(m) -> Evaluation:
     """Status and strength of every argument node of a built map."""
     with paused_gc():
-        nodes, attackers, groups, succ = _structure(m)
-        status = statuses(m, nodes, attackers, groups, succ)
-        strength, unsettled = strengths(m, nodes, attackers, groups, succ)
+        nodes, attackers, groups, cuts, succ = _structure(m)
+        status = statuses(m, nodes, attackers, groups, cuts, succ)
+        strength, unsettled = strengths(m, nodes, attackers, groups, cuts, succ)
     needs = {n: m.nodes[n]["kind"] in NEEDS_SUPPORT for n in nodes}
-    return Evaluation(status, strength, attackers, groups, unsettled, needs)
+    return Evaluation(status, strength, attackers, groups, unsettled, needs, cuts)
 
 
 def ordered(m, ev: Evaluation) -> list[str]:
@@ -335,8 +391,9 @@ def explain(m, ev: Evaluation, node: str, depth: int = 4) -> list[str]:
             lines.append(f"{pad}  attackers: none")
         if ev.groups[step]:
             parts = []
-            for g in ev.groups[step]:
-                parts.append(" & ".join(f"{m} ({s[m]})" for m in g))
+            for g, cut in ev.inferences(step):
+                parts.append(" & ".join(f"{m} ({s[m]})" for m in g) + "".join(
+                    f", undercut by {u} ({s[u]})" for u in cut))
             lines.append(f"{pad}  support groups: " + "; ".join(parts))
         else:
             lines.append(f"{pad}  support groups: none"
@@ -349,22 +406,21 @@ def explain(m, ev: Evaluation, node: str, depth: int = 4) -> list[str]:
 
 
 def _decisive(ev: Evaluation, node: str) -> str | None:
-    """The neighbour whose status settles ``node``'s, to explain next."""
+    """The neighbour whose status settles ``node``'s, to explain next: an
+    attacker that wins, else the reason or undercutter that makes an inference
+    fail (or leaves it open)."""
     s = ev.status
-    if s[node] == REJECTED:
-        winners = [a for a in ev.attackers[node] if s[a] == ACCEPTED]
-        if winners:
-            return winners[0]
-        for g in ev.groups[node]:
-            for m in g:
-                if s[m] == REJECTED:
-                    return m
-    elif s[node] == UNDECIDED:
-        for a in ev.attackers[node]:
-            if s[a] == UNDECIDED:
-                return a
-        for g in ev.groups[node]:
-            for m in g:
-                if s[m] == UNDECIDED:
-                    return m
+    if s[node] == ACCEPTED:
+        return None
+    settles = ACCEPTED if s[node] == REJECTED else UNDECIDED
+    for a in ev.attackers[node]:
+        if s[a] == settles:
+            return a
+    for g, cut in ev.inferences(node):
+        for m in g:
+            if s[m] == (REJECTED if settles == ACCEPTED else UNDECIDED):
+                return m
+        for u in cut:
+            if s[u] == settles:
+                return u
     return None

@@ -219,3 +219,185 @@ def test_render_and_export_with_eval(tmp_path):
     assert {n["id"]: n["status"] for n in data["nodes"]} == {
         "t": "rejected", "p": "accepted", "c": "accepted", "q": "accepted"}
     assert invoke("export", path, "-f", "aif", "--eval").code == 2
+
+
+# -- section 7: undercuts ---------------------------------------------------------
+
+def test_an_accepted_undercutter_makes_the_inference_fail():
+    e = ev("""
+        thesis t: T.
+          + premise p: P.
+            ~ premise u: U.
+        """)
+    assert e.status == {"t": REJECTED, "p": ACCEPTED, "u": ACCEPTED}
+    assert e.reasons("t") == ["support `p` fails: undercut by accepted `u`"]
+
+
+def test_a_rejected_undercutter_lets_the_inference_hold():
+    e = ev("""
+        thesis t: T.
+          + premise p: P.
+            ~ counter u: U.
+        """)
+    assert e.status == {"t": ACCEPTED, "p": ACCEPTED, "u": REJECTED}
+    assert e.reasons("t") == ["support `p` holds (every undercutter rejected: `u`)"]
+
+
+def test_an_undecided_undercutter_leaves_the_inference_open():
+    e = ev("""
+        thesis t: T.
+          + premise p: P.
+            ~ premise u: U.
+        premise v: V.
+        @v attacks @u
+        @u attacks @v
+        """)
+    assert e.status["t"] == UNDECIDED and e.status["u"] == UNDECIDED
+    assert e.reasons("t") == ["support `p` (undercut by undecided `u`) undecided"]
+
+
+def test_an_undercut_inference_is_one_of_several():
+    e = ev("""
+        thesis t: T.
+          + premise p: P.
+            ~ premise u: U.
+          + premise q: Q.
+        """)
+    assert e.status["t"] == ACCEPTED  # q's inference holds
+
+
+def test_an_undercut_attacks_neither_the_reason_nor_a_node_needing_no_support():
+    e = ev("""
+        claim c: C.
+          + premise p: P.
+            + premise r: R.
+              ~ premise u: U.
+        """)
+    assert e.status == {"c": ACCEPTED, "p": ACCEPTED, "r": ACCEPTED, "u": ACCEPTED}
+
+
+@pytest.mark.parametrize("text, node, value", [
+    # m·(1 − U) = 0.5·0.5: c = 0.5 + 0.25·0.5
+    ("claim c: C.\n  + premise p: P.\n    ~ premise u: U.\n", "c", 0.625),
+    # U = 1 − 0.5·0.5 = 0.75: 0.5·0.25 = 0.125, c = 0.5 + 0.125·0.5
+    ("claim c: C.\n  + premise p: P.\n    ~ premise u: U.\n    ~ premise v: V.\n",
+     "c", 0.5625),
+    # the weakest reason of the group (0.2) times 1 − 0.5: c = 0.5 + 0.1·0.5
+    ("claim c: C.\n  + premise p: P.\n  & premise q: Q.\n    weight: 0.2\n"
+     "    ~ premise u: U.\n", "c", 0.55),
+    # an undercutter of strength 1 takes the inference to 0: c keeps its weight
+    ("claim c: C.\n  + premise p: P.\n    ~ premise u: U.\n      weight: 1\n", "c", 0.5),
+    # the undercutter's own strength counts: u = 0.5 + 0.5·0.5 = 0.75, so
+    # 0.5·0.25 = 0.125 and c = 0.5625
+    ("claim c: C.\n  + premise p: P.\n    ~ premise u: U.\n      + premise w: W.\n",
+     "c", 0.5625),
+    # only its own inference: S = 1 − (1 − 0.25)(1 − 0.5) = 0.625, c = 0.5 + 0.625·0.5
+    ("claim c: C.\n  + premise p: P.\n    ~ premise u: U.\n  + premise q: Q.\n", "c", 0.8125),
+])
+def test_df_quad_with_undercuts_by_hand(text, node, value):
+    assert ev(text).strength[node] == pytest.approx(value, abs=1e-12)
+
+
+def test_eval_explains_an_undercut_step_by_step(tmp_path):
+    (tmp_path / "m.argmap").write_text(dedent("""
+        thesis t: T.
+          + premise p: P.
+            ~ counter u: U.
+              + premise w: W.
+        """))
+    run = invoke("eval", "m.argmap", "--node", "t", cwd=tmp_path)
+    assert run.code == 0, run.err
+    assert run.out.splitlines() == [
+        "t (thesis) is rejected, strength 0.562",  # 0.5 + 0.5·(1 − 0.75)·0.5
+        "  attackers: none",
+        "  support groups: p (accepted), undercut by u (accepted)",
+        "  so: support `p` fails: undercut by accepted `u`",
+        "   u (counter) is accepted, strength 0.750",
+        "     attackers: none",
+        "     support groups: w (accepted)",
+        "     so: support `w` holds",
+    ]
+
+
+@st.composite
+def undercut_graphs(draw):
+    """Random maps of relation lines, with undercuts of their support edges."""
+    n = draw(st.integers(2, 8))
+    kinds = [draw(st.sampled_from(["premise", "claim", "counter"])) for _ in range(n)]
+    names = [f"a{i}" for i in range(n)]
+    lines = [f"{k} {m}: {m}." for k, m in zip(kinds, names)]
+    supports = []
+    for i, m in enumerate(names):
+        for j in draw(st.lists(st.integers(0, n - 1), unique=True, max_size=3)):
+            if j != i:
+                sign = draw(st.sampled_from(["supports", "attacks"]))
+                lines.append(f"@{names[j]} {sign} @{m}")
+                if sign == "supports":
+                    supports.append((names[j], m))
+    for r, t in supports:
+        for u in draw(st.lists(st.sampled_from(names), unique=True, max_size=2)):
+            lines.append(f"@{u} undercuts @{r} supports @{t}")
+    return "\n".join(lines) + "\n"
+
+
+def _least_fixpoint(e):
+    """Section 7's rules applied naively, from all undecided, until nothing moves."""
+    s = dict.fromkeys(e.status, UNDECIDED)
+
+    def holds(g, cut):
+        return all(s[x] == ACCEPTED for x in g) and all(s[u] == REJECTED for u in cut)
+
+    def fails(g, cut):
+        return any(s[x] == REJECTED for x in g) or any(s[u] == ACCEPTED for u in cut)
+
+    moved = True
+    while moved:
+        moved = False
+        for n in s:
+            if s[n] != UNDECIDED:
+                continue
+            inferences = e.inferences(n)
+            needs = e.needs_support[n]
+            if any(s[a] == ACCEPTED for a in e.attackers[n]) or (
+                    needs and all(fails(*i) for i in inferences)):
+                s[n], moved = REJECTED, True
+            elif all(s[a] == REJECTED for a in e.attackers[n]) and (
+                    not needs or any(holds(*i) for i in inferences)):
+                s[n], moved = ACCEPTED, True
+    return s
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(undercut_graphs())
+def test_with_undercuts_the_status_is_the_least_fixpoint_of_section_7(text):
+    m = argmap.loads(text)
+    e = evaluate(m)
+    assert e.status == _least_fixpoint(e), text
+
+
+@st.composite
+def child_line_graphs(draw):
+    """Random maps whose supports are reference lines under their targets, as
+    (plain text, the same with a scheme under every support line)."""
+    n = draw(st.integers(1, 8))
+    scheme = draw(st.sampled_from(["sign", "analogy", "no-such-scheme"]))
+    plain, marked = [], []
+    for i in range(n):
+        kind = draw(st.sampled_from(["premise", "claim", "counter"]))
+        plain.append(f"{kind} a{i}: A{i}.")
+        marked.append(plain[-1])
+        for j in draw(st.lists(st.integers(0, n - 1), unique=True, max_size=3)):
+            if j != i:
+                sign = draw(st.sampled_from(["+", "-"]))
+                plain.append(f"  {sign} @a{j}")
+                marked.append(plain[-1])
+                if sign == "+":
+                    marked.append(f"    scheme: {scheme}")
+    return "\n".join(plain) + "\n", "\n".join(marked) + "\n"
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(child_line_graphs())
+def test_schemes_change_no_status_and_no_strength(texts):
+    plain, marked = (evaluate(argmap.loads(t)) for t in texts)
+    assert plain.status == marked.status and plain.strength == marked.strength
