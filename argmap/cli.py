@@ -31,6 +31,7 @@ from .importer import NotImportable, import_bytes
 from .reader import ReadError, read_map_bytes
 from .reporters import FORMATS, Results
 from .reporters._terminal import safe
+from .reporters import schemes as scheme_reports
 from .reporters.evaluation import EVAL_FORMATS
 from .rules import BY_ID, RULES, documentation, summary
 from .util import nearest
@@ -621,6 +622,39 @@ def eval_(map_path, fmt, node, color):
         raise click.BadParameter("sources take no part in evaluation", param_hint="--node")
     EVAL_FORMATS[fmt](m, evaluate(m), sys.stdout, node=node,
                       title=m.meta.get("title") or map_path, color=_use_color(color, sys.stdout))
+
+
+@cli.command()
+@click.argument("name", required=False)
+@click.option("--format", "-f", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True, help="Output format.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True, help="Colour the table (auto: on a terminal, unless NO_COLOR).")
+def schemes(name, fmt, color):
+    """List the argument schemes, or show one with its critical questions.
+
+    A support line names its scheme with `scheme: NAME`; a reason or an
+    undercut answers or raises a critical question with `cq: NAME`. A course
+    adds its own schemes with `schemes = "FILE.toml"` in its configuration.
+
+    \b
+    Examples:
+      argmap schemes
+      argmap schemes expert-opinion
+      argmap schemes -f json
+    """
+    try:
+        catalogue = discover().catalogue()
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+    if name is not None and name not in catalogue:
+        near = nearest(name, list(catalogue))
+        hint = f" (did you mean {near}?)" if near else ""
+        raise click.BadParameter(f"no scheme {name!r}{hint}", param_hint="NAME")
+    if fmt == "json":
+        scheme_reports.report_json(catalogue, sys.stdout, name)
+    else:
+        scheme_reports.report_table(catalogue, sys.stdout, name, _use_color(color, sys.stdout))
 
 
 @cli.command()

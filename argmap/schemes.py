@@ -65,7 +65,7 @@ class Scheme:
 
 def _line_of(text: str, name: str) -> int:
     """The line of a scheme's table header in a catalogue file (1 when not found)."""
-    m = re.search(rf'^\s*\[\s*"?{re.escape(name)}"?\s*\]', text, re.M)
+    m = re.search(rf'^[ \t]*\[[ \t]*"?{re.escape(name)}"?[ \t]*\]', text, re.M)
     return text.count("\n", 0, m.start()) + 1 if m else 1
 
 
