@@ -2,7 +2,9 @@
 
 The layout (see the language reference): two spaces an indentation step, one
 space after a sign and between the words of a head, attributes before a node's
-children in the order cite, url, tags, note, weight, expect; one blank line
+children in the order scheme, cq, cite, url, tags, note, weight, expect (what
+the line says of its inference, then of its node), undercut lines (``~``)
+among the children as written; one blank line
 between top-level blocks (two one-line declarations, relations or includes may
 stay together) and around headings; at most one blank line inside a block;
 front matter as written; comments stay with the line below them. Line ends
@@ -26,8 +28,8 @@ from .problems import PROBLEM_IDS
 from .reader import BOM, decode
 from .rules import RULE_IDS
 
-ATTRIBUTE_ORDER = {key: i for i, key in enumerate(("cite", "url", "tags", "note", "weight",
-                                                     "expect"))}
+ATTRIBUTE_ORDER = {key: i for i, key in enumerate(("scheme", "cq", "cite", "url", "tags", "note",
+                                                     "weight", "expect"))}
 INDENT = "  "
 
 
@@ -240,9 +242,12 @@ def difference(a, b) -> str | None:
     names, problem = _node_names(a.nodes, b.nodes)
     if problem:
         return problem
-    edges_a = {(names[u], names[v], d["relation"]) for u, v, d in a.arggraph.edges()}
-    edges_b = {(u, v, d["relation"]) for u, v, d in b.arggraph.edges()}
-    if edges_a != edges_b:
+    def edges(m, rename):
+        return {(rename(u), rename(v), d["relation"], tuple(map(rename, d.get("reasons", ()))),
+                 d.get("scheme"), tuple(q for _, q, _, _ in d.get("cq", ())))
+                for u, v, d in m.arggraph.edges()}
+
+    if edges(a, names.__getitem__) != edges(b, lambda n: n):
         return "the edges differ"
 
     def groups(m, rename):

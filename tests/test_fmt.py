@@ -11,7 +11,9 @@ from argmap.fmt import difference, format_source
 from helpers import ROOT, TESTS, invoke
 
 CASES = sorted((TESTS / "fmt").glob("*.in.argmap"))
-CORPUS = sorted((TESTS / "conformance").rglob("*.argmap")) + sorted((ROOT / "maps").rglob("*.argmap"))
+CORPUS = (sorted((TESTS / "conformance").rglob("*.argmap"))
+          + sorted((TESTS / "conformance-1.2").rglob("*.argmap"))
+          + sorted((ROOT / "maps").rglob("*.argmap")))
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.name.split(".")[0])
@@ -40,11 +42,13 @@ def test_idempotent_and_meaning_preserving(path):
 LINE = st.sampled_from([
     "thesis t: T.", "claim c: C.", "premise p: P.", "source s: S.", "# Heading", "## Sub",
     "@p supports @t", "@c attacks @t", "// a comment", "", "   ", "include parts/sources.argmap",
+    "@c undercuts @p supports @t",
 ])
 CHILD = st.sampled_from([
     "+ premise: A reason.", "- counter: An objection.", "& premise: Linked.", "+ @p", "- @c",
     "cite: Somebody 2020", "cite: @s, p. 3", "note: A note.", "tags: x, y", "// inner comment",
     "+ Text: with a colon.", "url: https://example.org", "", "weight: 0.5",
+    "~ counter: An undercut.", "~ @c", "scheme: sign", "cq: strength", "cq: alternatives",
 ])
 
 
@@ -142,6 +146,19 @@ def test_a_change_of_meaning_is_refused(tmp_path, monkeypatch):
     r = invoke("fmt", path)
     assert r.code == 2 and "would change what the map says" in r.err and "bug" in r.err
     assert path.read_bytes() == b"thesis   t: T.\n  + premise p: P.\n"
+
+
+@pytest.mark.parametrize("before, after", [
+    ("thesis t: T.\n  + premise p: P.\n    scheme: sign\n",
+     "thesis t: T.\n  + premise p: P.\n    scheme: example\n"),
+    ("thesis t: T.\n  + premise p: P.\n    ~ counter u: U.\n  & premise q: Q.\n",
+     "thesis t: T.\n  + premise p: P.\n    ~ counter u: U.\n  + premise q: Q.\n"),
+    ("thesis t: T.\n  + premise p: P.\n    scheme: sign\n    ~ counter u: U.\n      cq: strength\n",
+     "thesis t: T.\n  + premise p: P.\n    scheme: sign\n    cq: strength\n"
+     "    ~ counter u: U.\n"),
+])
+def test_a_difference_of_version_1_2_is_one(before, after):
+    assert difference(argmap.loads(before), argmap.loads(after)) is not None
 
 
 def test_stdin_to_stdout():
