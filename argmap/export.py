@@ -149,26 +149,44 @@ def as_aif(argmap) -> dict:
     """AIF JSON as AIFdb and OVA read it.
 
     One I-node per statement (every node but sources), one RA-node per support
-    (a `&` group is one RA with several premises), one CA-node per attack.
-    Sources, citations and attributes have no place in AIF and are left out.
+    inference (a `&` group is one RA with several premises; its scheme, if it
+    has one, is the RA's text and ``scheme``, as AIFdb names schemes: "Expert
+    Opinion"), one CA-node per attack, and per undercut one CA-node whose
+    conclusion is the RA-node it undercuts. Sources, citations and attributes
+    have no place in AIF and are left out.
     """
     nodes, edges = [], []
     number = {}
+
+    def link(a, b):
+        edges.append({"edgeID": str(len(edges) + 1), "fromID": a, "toID": b})
+
+    def add(text, kind, **more):
+        nodes.append({"nodeID": str(len(nodes) + 1), "text": text, "type": kind, **more})
+        return nodes[-1]["nodeID"]
+
     for n, d in argmap.nodes.items():
         if d["kind"] != "source":
-            number[n] = str(len(nodes) + 1)
-            nodes.append({"nodeID": number[n], "text": d["text"], "type": "I"})
+            number[n] = add(d["text"], "I")
     for inf in argmap.arggraph.inferences():
-        node_id = str(len(nodes) + 1)
         if inf.relation == "support":
-            nodes.append({"nodeID": node_id, "text": "Default Inference", "type": "RA"})
+            name = aif_scheme_name(inf.scheme) if inf.scheme else None
+            node_id = add(name or "Default Inference", "RA", **({"scheme": name} if name else {}))
         else:
-            nodes.append({"nodeID": node_id, "text": "Default Conflict", "type": "CA"})
+            node_id = add("Default Conflict", "CA")
         for u in inf.reasons:
-            edges.append({"edgeID": str(len(edges) + 1), "fromID": number[u], "toID": node_id})
-        edges.append({"edgeID": str(len(edges) + 1), "fromID": node_id,
-                      "toID": number[inf.target]})
+            link(number[u], node_id)
+        link(node_id, number[inf.target])
+        for u in inf.undercutters:
+            ca = add("Default Conflict", "CA")
+            link(number[u], ca)
+            link(ca, node_id)
     return {"nodes": nodes, "edges": edges, "locutions": []}
+
+
+def aif_scheme_name(name: str) -> str:
+    """A catalogue name as AIFdb writes scheme names: `expert-opinion` → "Expert Opinion"."""
+    return " ".join(word.capitalize() for word in name.split("-"))
 
 
 def to_aif(argmap) -> str:

@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from .fmt import format_text
 from .language import ATTRIBUTE_KEYS, EXPECT_VALUES, KIND_SET, META_KEY_RE, WEIGHT_RE, is_identifier
+from .schemes import built_in
 
 _ONE_LINE = re.compile(r"[\r\n\t\x00-\x1f\x7f\u2028\u2029]+")
 #: JSON's \ud800-style escapes can hold half a surrogate pair: no UTF-8 has it
@@ -69,8 +70,10 @@ class _Writer:
         ids = self.assign_ids(nodes)
         by_id = {str(n.get("id", "")): n for n in nodes}
         relations = self.relations(edges, by_id, ids)
-        nested_under = self.nesting(relations, by_id, ids)
+        cuts = self.undercuts(edges, relations, by_id)
+        nested_under = self.nesting(relations + cuts, by_id, ids)
         incoming = self.incoming(relations, nested_under, ids)
+        self.extras = self.inference_extras(relations, cuts, incoming, nested_under, ids)
         section = None
         for n in nodes:
             key = str(n.get("id", ""))
@@ -141,6 +144,8 @@ class _Writer:
                           "an edge names no node")
             elif rel == "cite":
                 self.cite_edge(u, v, by_id, ids, cited)
+            elif rel == "undercut":
+                continue  # see undercuts()
             elif rel not in ("support", "attack"):
                 self.warn(f"edge {u} → {v} has the relation {rel!r}; left out",
                           "an unknown relation")
@@ -149,6 +154,73 @@ class _Writer:
             else:
                 relations.append((u, v, rel, e))
         return relations
+
+    def undercuts(self, edges: list[dict], relations: list, by_id: dict) -> list[tuple]:
+        """The undercut edges whose inference is among the support relations, as
+        (undercutter, target, "undercut", edge), the edge's ``reasons`` read as
+        the support group of its first reason."""
+        support = {(u, v) for u, v, rel, _ in relations if rel == "support"}
+        related = {(u, v) for u, v, _, _ in relations}
+        out, seen = [], set()
+        for e in edges:
+            if e.get("relation") != "undercut":
+                continue
+            u, v = str(e.get("source")), str(e.get("target"))
+            reasons = [str(r) for r in e.get("reasons") or []]
+            if u not in by_id or v not in by_id:
+                continue  # relations() said so
+            if not reasons or (reasons[0], v) not in support:
+                self.warn(f"undercut {u} → {v} names no support of {v} among its reasons; "
+                          "left out", "an undercut of no inference")
+            elif (u, v) in related or (u, v) in seen or u in reasons or u == v:
+                self.warn(f"undercut {u} → {v}: {u} already relates to {v} (or is one of the "
+                          "reasons); left out", "a conflicting undercut")
+            else:
+                seen.add((u, v))
+                out.append((u, v, "undercut", dict(e, reasons=reasons)))
+        return out
+
+    def inference_extras(self, relations, cuts, incoming, nested_under, ids) -> dict:
+        """(target, reason) -> {"scheme": name, "cuts": [(undercutter, declares)]}:
+        what goes under that reason's support line. The scheme goes under the
+        first line of its inference; an undercut under the last line of the
+        inference written before it (so that nodes keep their order), else the first."""
+        members = defaultdict(list)  # (target, group key) -> its reasons, in written order
+        key_of = {}
+        for v, lines in incoming.items():
+            for group, rel, u, _ in lines:
+                if rel == "support":
+                    key = (v, group if group is not None else ("lone", u))
+                    key_of[(v, u)] = key
+                    members[key].append(u)
+        line_of = {(u, v): e.get("line") for u, v, _, e in relations}
+        extras: dict = defaultdict(dict)
+        for u, v, rel, e in relations:
+            name = e.get("scheme")
+            if rel != "support" or not isinstance(name, str) or (v, u) not in key_of:
+                continue
+            scheme = self.line(name, f"the scheme of {u} → {v}")
+            if re.fullmatch(r"[a-z][a-z0-9-]*", scheme):
+                extras[(v, members[key_of[(v, u)]][0])].setdefault("scheme", scheme)
+            else:
+                self.warn(f"support {u} → {v} has the scheme {name!r}, not a scheme name; "
+                          "left out", "a bad scheme name")
+        for u, v, _, e in cuts:
+            key = key_of.get((v, e["reasons"][0]))
+            declares = nested_under.get(u) == v
+            if key is None or (not declares and ids[u] is None):
+                self.warn(f"undercut {u} → {v} can't be written (its inference or its "
+                          "undercutter can't be referred to); left out", "an unwritable undercut")
+                if declares:
+                    del nested_under[u]
+                continue
+            reasons = members[key]
+            line = e.get("line")
+            before = [r for r in reasons if isinstance(line, int)
+                      and isinstance(line_of.get((r, v)), int) and line_of[(r, v)] <= line]
+            host = before[-1] if before else reasons[0]
+            extras[(v, host)].setdefault("cuts", []).append((u, declares))
+        return dict(extras)
 
     def cite_edge(self, u: str, v: str, by_id: dict, ids: dict, cited: dict) -> None:
         """A cite edge: the node's `cite: @ID` line, added when it has none."""
@@ -230,8 +302,10 @@ class _Writer:
         name = ids[key]
         return f"{kind} {name}: {text}" if name else f"{kind}: {text}"
 
-    def attributes(self, n: dict, key: str, ids: dict) -> list[str]:
-        lines = [f"cite: {c}" for c in (self.cite(v, key, ids) for v in n.get("cite") or []) if c]
+    def attributes(self, n: dict, key: str, ids: dict, on_inference=False) -> list[str]:
+        lines = self.questions(n, key, on_inference)
+        lines += [f"cite: {c}" for c in (self.cite(v, key, ids) for v in n.get("cite") or [])
+                  if c]
         lines += self.text_attributes(n, key)
         if n.get("kind") != "source":
             lines += self.evaluation_attributes(n, key)
@@ -241,6 +315,16 @@ class _Writer:
             self.warn(f"node {key}: fields {', '.join(sorted(unknown))} have no place in a map; "
                       "left out")
         return lines
+
+    def questions(self, n: dict, key: str, on_inference: bool) -> list[str]:
+        """The `cq:` lines of a node declared on a support or an undercut line."""
+        names = [self.line(q, f"a critical question of node {key}") for q in n.get("cq") or []]
+        names = [q for q in names if q]
+        if names and not on_inference:
+            self.warn(f"node {key} addresses critical questions ({', '.join(names)}) but is "
+                      "written where no inference is; left out", "questions without inference")
+            return []
+        return [f"cq: {q}" for q in names]
 
     def text_attributes(self, n: dict, key: str) -> list[str]:
         """The `url:`, `tags:` and `note:` lines (an empty one is left out)."""
@@ -300,31 +384,55 @@ class _Writer:
     def block(self, key, by_id, ids, incoming, out):
         """A column-1 declaration and everything written under it (no recursion)."""
         out.append(self.head(by_id[key], key, ids))
-        stack = [("body", key, 1)]
+        stack = [("body", key, 1, False, None)]
         while stack:
             task = stack.pop()
             if task[0] == "line":
                 out.append(task[1])
                 continue
-            _, node, depth = task
+            _, node, depth, on_inference, extras = task
             pad = "  " * depth
-            todo = [("line", pad + a) for a in self.attributes(by_id[node], node, ids)]
-            written_groups = {}
+            todo = [("line", pad + a)
+                    for a in self.attributes(by_id[node], node, ids, on_inference)]
+            if extras and "scheme" in extras:
+                todo.insert(0, ("line", f"{pad}scheme: {extras['scheme']}"))
             for group, rel, u, declares in incoming.get(node, []):
                 sign = "+" if rel == "support" else "-"
-                if group is not None:
-                    sign = "&" if group in written_groups else sign
-                    written_groups[group] = True
+                if group is not None and any(g == group for g, *_ in incoming[node][
+                        :incoming[node].index((group, rel, u, declares))]):
+                    sign = "&"
+                mine = self.extras.get((node, u)) if rel == "support" else None
                 if not declares:
                     todo.append(("line", f"{pad}{sign} @{ids[u]}"))
+                    if mine:
+                        todo.extend(self.inference_lines(mine, by_id, ids, depth + 1))
                 else:
                     head = self.head(by_id[u], u, ids)
                     if by_id[u].get("kind") == "source":
                         self.warn(f"anonymous source {u} can't be written under {node}; left out")
                         continue
                     todo.append(("line", f"{pad}{sign} {head}"))
-                    todo.append(("body", u, depth + 1))
+                    todo.append(("body", u, depth + 1, rel == "support", mine))
+            if extras and extras.get("cuts"):
+                todo.extend(self.undercut_lines(extras["cuts"], by_id, ids, depth))
             stack.extend(reversed(todo))
+
+    def inference_lines(self, extras, by_id, ids, depth) -> list[tuple]:
+        """What goes under a support reference line: its scheme, its undercuts."""
+        todo = [("line", f"{'  ' * depth}scheme: {extras['scheme']}")] if "scheme" in extras \
+            else []
+        return todo + self.undercut_lines(extras.get("cuts", ()), by_id, ids, depth)
+
+    def undercut_lines(self, cuts, by_id, ids, depth) -> list[tuple]:
+        pad = "  " * depth
+        todo = []
+        for u, declares in cuts:
+            if declares:
+                todo.append(("line", f"{pad}~ {self.head(by_id[u], u, ids)}"))
+                todo.append(("body", u, depth + 1, True, None))
+            else:
+                todo.append(("line", f"{pad}~ @{ids[u]}"))
+        return todo
 
 
 def _break_circles(nested_under: dict) -> None:
@@ -403,32 +511,92 @@ def from_aif(doc: dict) -> tuple[str, list[str]]:
 
 
 def _aif_edges(doc: dict, nodes: dict, ids: dict, w: _Writer):
-    """Support and attack edges from RA and CA nodes, and each statement's attack targets."""
+    """Support, attack and undercut edges from RA and CA nodes, and each
+    statement's attack targets (an undercutter's: the undercut inference's)."""
     into, out_of = _aif_links(doc, nodes)
     edges = []
     attacks_of = defaultdict(set)
+    inferences = {}  # RA nodeID -> [(conclusion, premises)]
     for k, n in nodes.items():
         t = n.get("type")
         if t not in ("RA", "CA"):
             continue
-        premises, conclusions = _aif_ends(t, k, into[k], out_of[k], ids, w)
+        undercut = t == "CA" and any(nodes[c].get("type") == "RA" for c in out_of[k])
+        # an RA-node's undercutters (CA-nodes into it) are read below
+        sources = [x for x in into[k] if t == "CA" or nodes[x].get("type") != "CA"]
+        premises, conclusions = _aif_ends(t, k, sources, out_of[k], ids, w, undercut)
         if not premises or not conclusions:
             continue
         rel = "support" if t == "RA" else "attack"
+        scheme = _aif_scheme(n, k, w) if t == "RA" else None
         for c in conclusions:
             # several premises of one RA or CA node are a linked group
             group = f"g{len(edges) + 1}" if len(premises) > 1 else None
             for p in premises:
-                edges.append({"source": ids[p], "target": ids[c], "relation": rel, "group": group})
+                edges.append({"source": ids[p], "target": ids[c], "relation": rel, "group": group,
+                              **({"scheme": scheme} if scheme else {})})
                 if rel == "attack":
                     attacks_of[p].add(c)
+            if t == "RA":
+                inferences.setdefault(k, []).append((c, premises))
+    for k, n in nodes.items():
+        if n.get("type") == "CA":
+            for ra in (c for c in out_of[k] if nodes[c].get("type") == "RA"):
+                for c, premises in inferences.get(ra, ()):
+                    for u in (p for p in into[k] if p in ids):
+                        edges.append({"source": ids[u], "target": ids[c], "relation": "undercut",
+                                      "reasons": [ids[p] for p in premises]})
+                        attacks_of[u].add(c)
     return edges, attacks_of
 
 
-def _aif_ends(t: str, k: str, into: list, out_of: list, ids: dict, w: _Writer):
-    """The statements an RA or CA node ``k`` leads from and to (warning of the rest)."""
+def _aif_scheme(n: dict, k: str, w: _Writer) -> str | None:
+    """The catalogue name of an RA-node's scheme (its ``scheme`` or its text), or
+    None for a default inference; an unknown scheme is left out with a warning."""
+    written = n.get("scheme") or n.get("text")
+    if not isinstance(written, str) or _squash(written) in ("", "defaultinference", "inference"):
+        return None
+    name = _AIF_SCHEMES.get(_squash(written))
+    if name is None:
+        w.warn(f"RA-node {k} has the scheme {written!r}, which the catalogue does not hold; "
+               "left out", "an unknown scheme")
+    return name
+
+
+def _squash(name: str) -> str:
+    """A scheme name as AIF tools vary it (`Argument From Expert Opinion`,
+    `ExpertOpinion`, `expert-opinion`), reduced to one form: `expertopinion`."""
+    squashed = re.sub(r"[^a-z]", "", name.lower())
+    for prefix in ("argumentfrom", "argumentby", "argument"):
+        if squashed.startswith(prefix) and len(squashed) > len(prefix):
+            return squashed[len(prefix):]
+    return squashed
+
+
+_AIF_SCHEMES = {_squash(name): name for name in built_in()}
+_AIF_SCHEMES.update({"practicalinference": "practical-reasoning",
+                     "consequences": "positive-consequences",
+                     "goodconsequences": "positive-consequences",
+                     "badconsequences": "negative-consequences",
+                     "causalrelation": "cause-to-effect",
+                     "popularacceptance": "popular-opinion",
+                     "expertise": "expert-opinion",
+                     "verbalclassification": "verbal-classification",
+                     "positiontoknow": "position-to-know",
+                     "witness": "witness-testimony"})
+
+
+def _aif_ends(t: str, k: str, into: list, out_of: list, ids: dict, w: _Writer,
+              undercut: bool = False):
+    """The statements an RA or CA node ``k`` leads from and to (warning of the rest;
+    a CA-node that undercuts an RA-node leads to no statement, and that is right)."""
     premises = [p for p in into if p in ids]
     conclusions = [c for c in out_of if c in ids]
+    if undercut:
+        if len(premises) != len(into):
+            w.warn(f"CA-node {k} undercuts an inference, but not only from statements; "
+                   "those links are left out")
+        return [], []
     if len(premises) != len(into) or len(conclusions) != len(out_of):
         w.warn(f"{t}-node {k} connects to something other than a statement "
                "(an undercut or a scheme); those links are left out")
@@ -489,7 +657,7 @@ _SCALAR = (str, int, float)
 _JSON_NODE_FIELDS = {"id": _SCALAR, "kind": str, "text": str, "section": str, "note": str,
                      "url": str, "expect": str, "weight": (int, float, str), "stance": str}
 _JSON_EDGE_FIELDS = {"source": _SCALAR, "target": _SCALAR, "relation": str,
-                     "group": _SCALAR, "file": str, "line": int}
+                     "group": _SCALAR, "file": str, "line": int, "scheme": str}
 _TYPE_NAMES = {str: "a string", list: "a list", dict: "an object", int: "a number",
                float: "a number", bool: "true or false", type(None): "null"}
 
@@ -523,7 +691,7 @@ def _check_json_shape(doc) -> None:
         _check_fields(n, _JSON_NODE_FIELDS, what)
         if "text" in n and n["text"] is None:
             raise NotImportable(f"{what}: `text` must be a string, not null")
-        for key in ("cite", "tags"):
+        for key in ("cite", "tags", "cq"):
             if n.get(key) is not None:
                 for value in _list_of(n[key], f"{what}: `{key}`"):
                     if not isinstance(value, str):
@@ -531,6 +699,10 @@ def _check_json_shape(doc) -> None:
                                             f"not {_type_name(value)}")
     for i, e in enumerate(_list_of(doc.get("edges") or [], "`edges`")):
         _check_fields(e, _JSON_EDGE_FIELDS, f"edge {i + 1}")
+        for value in _list_of(e.get("reasons") or [], f"edge {i + 1}: `reasons`"):
+            if not isinstance(value, _SCALAR) or isinstance(value, bool):
+                raise NotImportable(f"edge {i + 1}: `reasons` must hold node ids, "
+                                    f"not {_type_name(value)}")
 
 
 def _check_aif_shape(doc) -> None:

@@ -14,14 +14,15 @@ from argmap.importer import from_aif, from_json
 from helpers import ROOT, TESTS, hostile_map, invoke
 
 MAPS = [p for p in sorted((ROOT / "maps").rglob("*.argmap")) if p.name != "sources.argmap"]
-VALID = [p for p in sorted((TESTS / "conformance" / "valid").glob("*.argmap"))]
+VALID = (sorted((TESTS / "conformance" / "valid").glob("*.argmap"))
+         + sorted((TESTS / "conformance-1.2" / "valid").glob("*.argmap")))
 
 
 def _statements(G):
     """Texts, relations between texts, and groups of texts: what AIF and Argdown keep."""
     text = {n: d["text"] for n, d in G.nodes(data=True) if d["kind"] != "source"}
-    relations = {(text[u], text[v], d["relation"]) for u, v, d in G.edges(data=True)
-                 if d["relation"] != "cite"}
+    relations = {(text[u], text[v], d["relation"], tuple(text[r] for r in d.get("reasons", ())),
+                  d.get("scheme")) for u, v, d in G.edges(data=True) if d["relation"] != "cite"}
     groups = {}
     for u, v, d in G.edges(data=True):
         if d["group"]:
@@ -65,10 +66,15 @@ def test_map_to_json_to_map_is_the_same_graph(path):
     for n, h in names.items():
         assert n == h or (n.startswith("_") and h.startswith("_"))
         for key in ("kind", "text", "section", "cite", "tags", "note", "url", "weight", "expect",
-                    "stance"):
+                    "stance", "cq"):
             assert G.nodes[n][key] == H.nodes[h][key], (n, key)
-    assert {(names[u], names[v], d["relation"]) for u, v, d in G.edges(data=True)} == {
-        (u, v, d["relation"]) for u, v, d in H.edges(data=True)}
+
+    def edges(G, name):
+        return {(name(u), name(v), d["relation"], tuple(map(name, d.get("reasons", ()))),
+                 d.get("scheme"), tuple(q for _, q, _, _ in d.get("cq", ())))
+                for u, v, d in G.edges(data=True)}
+
+    assert edges(G, names.__getitem__) == edges(H, lambda n: n)
     assert list(back.meta.items()) == list(m.meta.items())
 
 
@@ -91,7 +97,7 @@ def test_import_warns_about_what_it_cannot_hold():
     assert m.ok and m.graph.edges["p", "not-an-id"]["relation"] == "support"
 
 
-def test_aif_import_of_undercuts_and_other_nodes_warns():
+def test_aif_import_reads_undercuts_and_warns_of_other_nodes():
     doc = {"nodes": [{"nodeID": "1", "text": "A", "type": "I"},
                      {"nodeID": "2", "text": "B", "type": "I"},
                      {"nodeID": "3", "text": "Default Inference", "type": "RA"},
@@ -105,9 +111,42 @@ def test_aif_import_of_undercuts_and_other_nodes_warns():
            "locutions": [{"nodeID": "6"}]}
     text, warnings = from_aif(doc)
     joined = "\n".join(warnings)
-    assert "type 'YA'" in joined and "undercut" in joined and "locution" in joined
+    assert "type 'YA'" in joined and "locution" in joined
     G = argmap.loads(text).graph
     assert G.edges["s1", "s2"]["relation"] == "support"
+    # CA → RA: C undercuts the step from A to B
+    assert G.edges["s3", "s2"]["relation"] == "undercut"
+    assert G.edges["s3", "s2"]["reasons"] == ["s1"] and G.nodes["s3"]["kind"] == "counter"
+
+
+def test_aif_schemes_by_their_aifdb_names():
+    def doc(name):
+        return {"nodes": [{"nodeID": "1", "text": "A", "type": "I"},
+                          {"nodeID": "2", "text": "B", "type": "I"},
+                          {"nodeID": "3", "text": name, "type": "RA"}],
+                "edges": [{"edgeID": "1", "fromID": "1", "toID": "3"},
+                          {"edgeID": "2", "fromID": "3", "toID": "2"}]}
+
+    for name in ("Argument From Expert Opinion", "ExpertOpinion", "Expert Opinion",
+                 "expert-opinion"):
+        text, warnings = from_aif(doc(name))
+        assert "scheme: expert-opinion" in text and warnings == [], name
+    text, warnings = from_aif(doc("Argument From Bias"))
+    assert "scheme:" not in text
+    assert warnings == ["RA-node 3 has the scheme 'Argument From Bias', which the catalogue "
+                        "does not hold; left out"]
+    assert from_aif(doc("Default Inference"))[1] == []
+
+
+def test_aif_export_names_schemes_and_undercuts():
+    m = argmap.loads("thesis t: T.\n  + premise p: P.\n    scheme: expert-opinion\n"
+                     "    ~ counter u: U.\n")
+    aif = as_aif(m)
+    ra = next(n for n in aif["nodes"] if n["type"] == "RA")
+    assert ra["text"] == ra["scheme"] == "Expert Opinion"
+    u = next(n["nodeID"] for n in aif["nodes"] if n["text"] == "U.")
+    ca = next(e["toID"] for e in aif["edges"] if e["fromID"] == u)
+    assert [e["toID"] for e in aif["edges"] if e["fromID"] == ca] == [ra["nodeID"]]
 
 
 def test_cli_round_trip(tmp_path):
