@@ -52,6 +52,8 @@ CONTEXT_STYLE = {"fillcolor": "#f5f5f5", "color": "#9a9a9a", "fontcolor": "#5555
 EDGE_STYLE = {
     "support": {"color": "#2a7a3b", "style": "solid", "arrowtail": "normal", "penwidth": "1.4"},
     "attack": {"color": "#b5361b", "style": "dashed", "arrowtail": "tee", "penwidth": "1.6"},
+    # an undercut ends on the inference (its junction), not on a node: dotted, heavier
+    "undercut": {"color": "#b5361b", "style": "dotted", "arrowtail": "tee", "penwidth": "2.2"},
 }
 #: every edge's defaults: a support's look, drawn from the reason with the arrow at
 #: what it supports (most edges are supports, so most carry nothing but their id)
@@ -152,14 +154,22 @@ def _legend(kinds: list[str], relations: set[str], cites: bool, evaluation=False
         rows.append(
             f'<TR><TD BGCOLOR="{s["fillcolor"]}" BORDER="1" COLOR="{s["color"]}" WIDTH="22"> </TD>'
             f'<TD ALIGN="LEFT">{kind}</TD></TR>')
-    arrows = {"support": ("━━━▶", "supports"), "attack": ("╌╌╌┫", "attacks")}
-    for rel in ("support", "attack"):
+    arrows = {"support": ("━━━▶", "supports (arrow at the claim)"),
+              "attack": ("╌╌╌┫", "attacks (arrow at the claim)"),
+              "undercut": ("┈┈┈┫●", "undercuts: denies that the reasons carry the claim "
+                                    "(ends on the step)")}
+    for rel in ("support", "attack", "undercut"):
         if rel in relations:
             glyph, word = arrows[rel]
             rows.append(f'<TR><TD><FONT COLOR="{EDGE_STYLE[rel]["color"]}">{glyph}</FONT></TD>'
-                        f'<TD ALIGN="LEFT">{word} (arrow at the claim)</TD></TR>')
+                        f'<TD ALIGN="LEFT">{word}</TD></TR>')
     if "group" in relations:
         rows.append('<TR><TD>●</TD><TD ALIGN="LEFT">reasons that work only together</TD></TR>')
+    if "step" in relations:
+        rows.append('<TR><TD>●</TD><TD ALIGN="LEFT">the step from a reason to its claim</TD></TR>')
+    if "scheme" in relations:
+        rows.append('<TR><TD><I>scheme</I></TD><TD ALIGN="LEFT">the argument scheme of a step '
+                    '(argmap schemes NAME)</TD></TR>')
     if cites:
         rows.append('<TR><TD><FONT COLOR="#808080">┈┈┈</FONT></TD>'
                     '<TD ALIGN="LEFT">cites a source</TD></TR>')
@@ -198,6 +208,7 @@ class _Diagram:
         self.cites = Citations(argmap, self.nodes) if o.sources == "footnotes" else None
         self.kinds_seen: list[str] = []
         self.relations: set[str] = set()
+        self.junctions: dict[tuple, str] = {}  # (target, first reason) -> its junction point
 
     def eid(self) -> str:
         return f'{self.quoted_prefix}x{next(self.count)}"'
@@ -292,8 +303,12 @@ class _Diagram:
             self.container(section).add_node(pydot.Node(self.ids[n], **self.node_attributes(n)))
 
     def add_edges(self) -> None:
+        """Every relation between drawn nodes. A support that is a step of its own in
+        the picture (a `&` group, or an inference with a scheme or undercuts) runs
+        through a junction point: reasons meet there, undercuts end there, and the
+        scheme's name labels the line from there to the claim."""
         ids, dot = self.ids, self.dot
-        junctions: dict[tuple, str] = {}
+        steps = self.steps()
         for u, v, e in self.m.arggraph.edges():
             if u not in ids or v not in ids:
                 continue
@@ -307,20 +322,51 @@ class _Diagram:
                 continue
             self.relations.add(rel)
             own = EDGE_OWN[rel]
-            group = e["group"]
-            if group is None:
+            if rel == "undercut":
+                key = (v, e["reasons"][0])
+                end = self.junction(key, steps[key], rel) if key in steps else ids[v]
+                dot.add_edge(pydot.Edge(end, ids[u], id=self.eid(), **own))
+                continue
+            key = (v, u)
+            if key not in steps:
                 dot.add_edge(pydot.Edge(ids[v], ids[u], id=self.eid(), **own))
                 continue
-            self.relations.add("group")
-            key = (group, v)
-            if key not in junctions:
-                j = junctions[key] = f"j{len(junctions)}"
-                self.container(self.m.nodes[v]["section"]).add_node(pydot.Node(
-                    j, shape="point", width="0.09", height="0.09",
-                    color=EDGE_STYLE[rel]["color"], label='""', id=self.eid()))
-                dot.add_edge(pydot.Edge(ids[v], j, id=self.eid(), **own))
-            # from a reason to its group's junction: a line, no arrow
-            dot.add_edge(pydot.Edge(junctions[key], ids[u], dir="none", id=self.eid(), **own))
+            # from a reason to its step's junction: a line, no arrow
+            dot.add_edge(pydot.Edge(self.junction(key, steps[key], rel), ids[u], dir="none",
+                                    id=self.eid(), **own))
+
+    def steps(self) -> dict:
+        """(target, a reason) -> its inference, for each inference drawn through a
+        junction; keyed by every reason, and by the first one for undercuts."""
+        steps = {}
+        graph = self.m.arggraph
+        for v in self.ids:
+            if self.m.nodes[v]["kind"] == "source":
+                continue
+            for inf in graph.inferences_into(v):
+                if inf.linked or inf.undercutters or inf.scheme:
+                    for r in inf.reasons:
+                        steps[(v, r)] = inf
+        return steps
+
+    def junction(self, key, inf, rel) -> str:
+        """The junction point of an inference, made (with its line to the claim) once."""
+        first = (inf.target, inf.reasons[0])
+        if first in self.junctions:
+            return self.junctions[first]
+        j = self.junctions[first] = f"j{len(self.junctions)}"
+        self.relations.add("group" if inf.linked else "step")
+        color = EDGE_STYLE[inf.relation]["color"]
+        self.container(self.m.nodes[inf.target]["section"]).add_node(pydot.Node(
+            j, shape="point", width="0.09", height="0.09", color=color, label='""',
+            id=self.eid()))
+        extra = {}
+        if inf.scheme:
+            self.relations.add("scheme")
+            extra = {"label": f'<<I>{html_text(inf.scheme)}</I>>', "fontcolor": "#2a5a34"}
+        self.dot.add_edge(pydot.Edge(self.ids[inf.target], j, id=self.eid(),
+                                     **EDGE_OWN[inf.relation], **extra))
+        return j
 
     def add_extras(self) -> None:
         """The footnotes and the legend, side by side at the bottom."""

@@ -15,7 +15,7 @@ from ..links import safe_url
 from .dot import literal_tooltips, to_dot
 from .layout import layout_svgs
 from .options import RenderOptions
-from .outline import Entry, bears_on, build, label
+from .outline import Entry, bears_on, build, label, question_line, scheme_line
 from .text import clean
 
 _LANG = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*\Z")
@@ -47,6 +47,10 @@ li { margin: .25rem 0; }
 .label { font-weight: 600; margin-right: .3rem; }
 .role-objection > .label, .role-objection > .lead .label { color: #a12d14; }
 .role-response > .label { color: #5b3387; }
+.role-undercut > .label { color: #a12d14; font-style: italic; }
+.scheme > .label { color: var(--accent); }
+.checklist { list-style: none; padding-left: 1rem; }
+.cq-open { color: #7a3b00; } .cq-done { color: var(--muted); }
 .unanswered { background: #fdecea; border-radius: 3px; padding: 0 .25rem; }
 .pointer { color: var(--muted); }
 .note { color: var(--muted); font-style: italic; list-style: none; }
@@ -95,6 +99,14 @@ class _Page:
     def entry_li(self, e: Entry) -> str:
         if e.role == "linked":
             return '<li class="linked"><span class="label">Together:</span><ul>'
+        if e.role == "scheme":
+            head, _, rest = scheme_line(e.check).partition(": ")
+            items = "".join(
+                f'<li class="cq cq-{"open" if q.by is None else "done"}">'
+                f'{"☐" if q.by is None else "☑"} {h(question_line(q))}</li>'
+                for q in e.check.questions)
+            return (f'<li class="scheme"><span class="label">{head}:</span>{h(rest)}'
+                    + (f'<ul class="checklist">{items}</ul>' if items else ""))
         d = self.m.nodes[e.node]
         word = label(self.m, e, self.o)
         cls = f"kind-{d['kind']} role-{e.role}"
@@ -104,7 +116,7 @@ class _Page:
             nid = self.o.ids[e.node]
             where = f"§ {h(e.pointer)}" if e.pointer else ("above" if e.above else "below")
             return (f'<li class="{cls} pointer"><span class="label">{word}</span>{h(d["text"])} '
-                    f'<a href="#o-{nid}">(see {where})</a>')
+                    f'<a href="#o-{nid}">(see {where})</a>' + ("<ul>" if e.children else ""))
         nid = self.o.ids[e.node]
         li = f'<li class="{cls}" id="o-{nid}"><span class="label">{word}</span>{self.text_of(e.node)}'
         if d["note"]:
@@ -124,7 +136,7 @@ class _Page:
                 continue
             out.append(self.entry_li(e))
             stack.append(("close", e))
-            if e.children and (e.pointer is None):
+            if e.children:
                 stack.extend(("open", c) for c in reversed(e.children))
         out.append("</ul>")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
-from .outline import Entry, bears_on, build, label
+from .outline import Entry, bears_on, build, label, question_line, scheme_line
 from ..links import safe_url
 from .text import clean
 
@@ -51,21 +51,33 @@ def _entry_lines(m, outline, entry: Entry, depth: int, out: list[str]):
             out.append(f"{pad}- *Together:*")
             stack.extend((c, level + 1) for c in reversed(e.children))
             continue
+        if e.role == "scheme":
+            _checklist(e.check, pad, out)
+            continue
         d = m.nodes[e.node]
         word = label(m, e, outline)
-        if e.role in ("objection", "response"):
+        if e.role in ("objection", "response", "undercut"):
             word = f"**{word}**"
         text = md(d["text"])
         if e.pointer is not None:
             where = f"see § {md(e.pointer)}" if e.pointer else (
                 "see above" if e.above else "see below")
             out.append(f"{pad}- {word}: {text} *({where})*")
+            stack.extend((c, level + 1) for c in reversed(e.children))
             continue
         out.append(f"{pad}- {word}: {text}{_fn(outline, e.node)}{_link(d['url'])}")
         if d["note"]:
             for line in d["note"].split("\n"):
                 out.append(f"{pad}  - *Note:* {md(line)}")
         stack.extend((c, level + 1) for c in reversed(e.children))
+
+
+def _checklist(check, pad: str, out: list[str]) -> None:
+    """A scheme and its critical questions, as a task list (GitHub ticks the boxes)."""
+    head, _, rest = scheme_line(check).partition(": ")
+    out.append(f"{pad}- *{head}:* {md(rest)}")
+    for q in check.questions:
+        out.append(f"{pad}  - [{' ' if q.by is None else 'x'}] {md(question_line(q))}")
 
 
 def _root(m, outline, entry: Entry, out: list[str]):

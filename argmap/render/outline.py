@@ -6,22 +6,52 @@ Sections follow the map's headings, in order. Each section lists its *roots*
 evidence, objections and responses nested under them. A node is spelled out
 once; where it comes up again, the entry points to it. Built with an explicit
 stack, so any depth of map is fine.
+
+What is said of an inference (version 1.2) follows the reason that states it
+(or the reasons that work together): its scheme with a checklist of the
+scheme's critical questions, then its undercuts, as objections to the
+inference.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..schemes import built_in
+
+
+@dataclass
+class Question:
+    name: str
+    text: str
+    #: "answered" (by a reason of the inference), "raised" (by an undercut), or None: open
+    by: str | None
+
+
+@dataclass
+class Checklist:
+    """An inference's scheme and where each of its critical questions stands."""
+
+    name: str
+    title: str | None  # None: the catalogue has no such scheme
+    questions: list[Question]
+
+    @property
+    def open(self) -> int:
+        return sum(q.by is None for q in self.questions)
 
 
 @dataclass
 class Entry:
     """One point of the outline.
 
-    ``role`` is ``root``, ``reason``, ``objection``, ``response`` or ``linked``
-    (reasons that work only together: their entries are the children). When
-    ``pointer`` is set, the node is spelled out elsewhere (``pointer`` is that
-    place's section title, or ``""`` for none) and the entry has no children.
+    ``role`` is ``root``, ``reason``, ``objection``, ``response``, ``linked``
+    (reasons that work only together: their entries are the children),
+    ``undercut`` (an objection to the inference of the entry it is under) or
+    ``scheme`` (``check`` holds that inference's scheme and critical questions;
+    ``node`` is None). When ``pointer`` is set, the node is spelled out
+    elsewhere (``pointer`` is that place's section title, or ``""`` for none)
+    and its children are only what is said of its inference.
     """
 
     role: str
@@ -30,6 +60,7 @@ class Entry:
     pointer: str | None = None
     #: for a pointer: whether the node is spelled out earlier in the outline
     above: bool = False
+    check: Checklist | None = None
 
 
 @dataclass
@@ -53,11 +84,12 @@ class Outline:
     evaluation: object = None
 
     def unanswered(self, m, node: str) -> bool:
-        return m.nodes[node]["kind"] == "counter" and not m.arggraph.has_incoming(node, "attack")
+        return m.nodes[node]["kind"] == "counter" and not (
+            m.arggraph.has_incoming(node, "attack") or m.arggraph.has_incoming(node, "undercut"))
 
 
 def _children(m, n):
-    """(role, members) for each reason and objection of ``n``, in written order."""
+    """(role, members, inference) for each reason and objection of ``n``, in written order."""
     attacked_is_objection = m.nodes[n]["kind"] == "counter"
     out = []
     for inf in m.arggraph.inferences_into(n):
@@ -65,8 +97,24 @@ def _children(m, n):
             role = "reason"
         else:
             role = "response" if attacked_is_objection else "objection"
-        out.append((role, list(inf.reasons)))
+        out.append((role, list(inf.reasons), inf))
     return out
+
+
+def checklist(m, inf, catalogue) -> Checklist:
+    """Where each critical question of an inference's scheme stands."""
+    by = {}
+    for e in m.arggraph.edges_of(inf):
+        for _, name, _, _ in e.get("cq", ()):
+            if e["relation"] == "undercut":
+                by.setdefault(name, "raised")
+            else:
+                by[name] = "answered"
+    scheme = catalogue.get(inf.scheme)
+    if scheme is None:
+        return Checklist(inf.scheme, None, [])
+    return Checklist(scheme.name, scheme.title,
+                     [Question(q.name, q.text, by.get(q.name)) for q in scheme.questions])
 
 
 def _roots(argmap, args) -> dict:
@@ -85,9 +133,10 @@ def _roots(argmap, args) -> dict:
 class _Sections:
     """Spells each node out once: under its first root, a pointer anywhere else."""
 
-    def __init__(self, argmap, roots: set[str]):
+    def __init__(self, argmap, roots: set[str], catalogue: dict):
         self.m = argmap
         self.roots = roots
+        self.catalogue = catalogue
         self.done: set[str] = set()
 
     def section(self, title, roots: list[str], members: list[str]) -> Section:
@@ -99,30 +148,50 @@ class _Sections:
                 entries.append(self.tree(root, title))
         return Section(title, entries)
 
+    def entry(self, role, member, root, title, expand) -> Entry:
+        """A member's entry: spelled out (and to be expanded), or a pointer."""
+        if member in self.done or (member in self.roots and member != root):
+            where = self.m.nodes[member]["section"]
+            return Entry(role, member, pointer=where if where != title else "")
+        self.done.add(member)
+        child = Entry(role, member)
+        expand.append((child, member))
+        return child
+
     def tree(self, root: str, title) -> Entry:
-        """A root's entry with its reasons and objections under it (no recursion)."""
+        """A root's entry with its reasons and objections under it (no recursion).
+
+        What is said of an inference goes after the children of the entry it
+        follows, so it waits in ``after`` until that entry is expanded.
+        """
         top = Entry("root", root)
         stack = [(top, root)]
+        after: dict[int, list[Entry]] = {}
         while stack:
             entry, n = stack.pop()
             expand = []
-            for role, members in _children(self.m, n):
-                made = []
-                for member in members:
-                    if member in self.done or (member in self.roots and member != root):
-                        where = self.m.nodes[member]["section"]
-                        made.append(Entry(role, member, pointer=where if where != title else ""))
-                    else:
-                        self.done.add(member)
-                        child = Entry(role, member)
-                        made.append(child)
-                        expand.append((child, member))
+            for role, members, inf in _children(self.m, n):
+                made = [self.entry(role, member, root, title, expand) for member in members]
+                about = self.inference(inf, root, title, expand)
                 if len(members) > 1:
-                    entry.children.append(Entry("linked", None, made))
+                    entry.children.append(Entry("linked", None, made + about))
                 else:
                     entry.children.extend(made)
+                    if made[0].pointer is None:
+                        after[id(made[0])] = about
+                    else:
+                        made[0].children.extend(about)
+            entry.children.extend(after.pop(id(entry), ()))
             stack.extend(reversed(expand))
         return top
+
+    def inference(self, inf, root, title, expand) -> list[Entry]:
+        """The scheme checklist and the undercuts of a support inference."""
+        out = []
+        if inf.scheme is not None:
+            out.append(Entry("scheme", None, check=checklist(self.m, inf, self.catalogue)))
+        out.extend(self.entry("undercut", u, root, title, expand) for u in inf.undercutters)
+        return out
 
 
 def _footnotes(argmap, args) -> tuple[list[str], dict[str, list[int]]]:
@@ -141,11 +210,14 @@ def _footnotes(argmap, args) -> tuple[list[str], dict[str, list[int]]]:
     return notes, marks
 
 
-def build(argmap) -> Outline:
+def build(argmap, catalogue: dict | None = None) -> Outline:
+    """The outline of a built map; ``catalogue`` holds the schemes that its
+    checklists are made from (argmap's own by default)."""
     nodes = argmap.nodes
     args = argmap.arggraph.arguments()
     roots_of = _roots(argmap, args)
-    spell = _Sections(argmap, {n for rs in roots_of.values() for n in rs})
+    spell = _Sections(argmap, {n for rs in roots_of.values() for n in rs},
+                      built_in() if catalogue is None else catalogue)
     sections = [spell.section(title, roots, [n for n in args if nodes[n]["section"] == title])
                 for title, roots in roots_of.items()]
     _mark_pointers(sections)
@@ -182,22 +254,40 @@ def _mark_pointers(sections):
                 e.above = e.node in shown
 
 
+_VERB = {"support": "Supports", "undercut": "Objects to the inference of"}
+
+
 def bears_on(m, node):
-    """(verb, target) for each claim ``node`` supports or attacks, in written order."""
-    return [("Supports", v) if rel == "support"
+    """(verb, target) for each claim ``node`` supports, attacks or undercuts, in written order."""
+    return [(_VERB[rel], v) if rel in _VERB
             else ("Objects to" if m.nodes[v]["kind"] != "counter" else "Answers", v)
             for rel, v in m.arggraph.bears_on(node)]
 
 
-ROLE_LABEL = {"reason": None, "objection": "Objection", "response": "Response"}
+ROLE_LABEL = {"reason": None, "objection": "Objection", "response": "Response",
+              "undercut": "Objection to the inference"}
 
 
 def label(m, entry: Entry, outline: Outline) -> str:
     """The word an entry starts with: Objection, Response, or the node's kind."""
     d = m.nodes[entry.node]
-    if entry.role in ("objection", "response"):
+    if entry.role in ("objection", "response", "undercut"):
         word = ROLE_LABEL[entry.role]
-        if entry.role == "objection" and outline.unanswered(m, entry.node):
+        if entry.role != "response" and outline.unanswered(m, entry.node):
             word += " (unanswered)"
         return word
     return d["kind"].capitalize()
+
+
+def question_line(q: Question) -> str:
+    """A checklist line's words after its box: the question, and who addresses it."""
+    by = {"answered": " (answered by a reason)", "raised": " (raised by an objection)",
+          None: ""}[q.by]
+    return f"{q.name}: {q.text}{by}"
+
+
+def scheme_line(check: Checklist) -> str:
+    if check.title is None:
+        return f"Scheme: {check.name} (not in the catalogue)"
+    return f"Scheme: {check.title} ({check.name}), {check.open} of " \
+        f"{len(check.questions)} critical questions open"

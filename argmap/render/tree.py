@@ -5,19 +5,26 @@ from __future__ import annotations
 from rich.text import Text
 
 from ..reporters._terminal import safe
-from .outline import Entry, build, label
+from .outline import Entry, build, label, question_line, scheme_line
 
 KIND_COLOR = {"thesis": "bold bright_white on blue", "claim": "bold blue", "premise": "cyan",
               "evidence": "green", "counter": "bold red", "rebuttal": "magenta",
               "source": "dim"}
 SIGN = {"reason": ("+ ", "green"), "objection": ("- ", "red"), "response": ("- ", "red"),
-        "linked": ("& ", "yellow"), "root": ("", "")}
+        "linked": ("& ", "yellow"), "root": ("", ""), "undercut": ("~ ", "red"),
+        "scheme": ("", "")}
 
 
 def _line(m, outline, e: Entry) -> Text:
     sign, sign_style = SIGN[e.role]
     if e.role == "linked":
         return Text.assemble((sign, sign_style), ("together:", "yellow"))
+    if e.role == "scheme":
+        parts = [(safe(scheme_line(e.check)), "italic blue")]
+        for q in e.check.questions:
+            box = "[ ] " if q.by is None else "[x] "
+            parts.append((f"\n  {box}{safe(question_line(q))}", "" if q.by is None else "dim"))
+        return Text.assemble(*parts)
     d = m.nodes[e.node]
     word = label(m, e, outline) if e.role != "root" else d["kind"].capitalize()
     # Text pieces, never markup: map text can't turn into rich markup.
