@@ -160,23 +160,21 @@ class _Writer:
         (undercutter, target, "undercut", edge), the edge's ``reasons`` read as
         the support group of its first reason."""
         support = {(u, v) for u, v, rel, _ in relations if rel == "support"}
-        related = {(u, v) for u, v, _, _ in relations}
-        out, seen = [], set()
+        taken = {(u, v) for u, v, _, _ in relations}  # a node relates to a target once
+        out = []
         for e in edges:
-            if e.get("relation") != "undercut":
-                continue
             u, v = str(e.get("source")), str(e.get("target"))
+            if e.get("relation") != "undercut" or u not in by_id or v not in by_id:
+                continue  # not an undercut, or relations() said what is wrong
             reasons = [str(r) for r in e.get("reasons") or []]
-            if u not in by_id or v not in by_id:
-                continue  # relations() said so
             if not reasons or (reasons[0], v) not in support:
                 self.warn(f"undercut {u} → {v} names no support of {v} among its reasons; "
                           "left out", "an undercut of no inference")
-            elif (u, v) in related or (u, v) in seen or u in reasons or u == v:
+            elif (u, v) in taken or u in reasons:
                 self.warn(f"undercut {u} → {v}: {u} already relates to {v} (or is one of the "
                           "reasons); left out", "a conflicting undercut")
             else:
-                seen.add((u, v))
+                taken.add((u, v))
                 out.append((u, v, "undercut", dict(e, reasons=reasons)))
         return out
 
@@ -185,26 +183,15 @@ class _Writer:
         what goes under that reason's support line. The scheme goes under the
         first line of its inference; an undercut under the last line of the
         inference written before it (so that nodes keep their order), else the first."""
-        members = defaultdict(list)  # (target, group key) -> its reasons, in written order
-        key_of = {}
-        for v, lines in incoming.items():
-            for group, rel, u, _ in lines:
-                if rel == "support":
-                    key = (v, group if group is not None else ("lone", u))
-                    key_of[(v, u)] = key
-                    members[key].append(u)
-        line_of = {(u, v): e.get("line") for u, v, _, e in relations}
+        key_of, members = _inferences(incoming)
         extras: dict = defaultdict(dict)
         for u, v, rel, e in relations:
             name = e.get("scheme")
-            if rel != "support" or not isinstance(name, str) or (v, u) not in key_of:
-                continue
-            scheme = self.line(name, f"the scheme of {u} → {v}")
-            if re.fullmatch(r"[a-z][a-z0-9-]*", scheme):
-                extras[(v, members[key_of[(v, u)]][0])].setdefault("scheme", scheme)
-            else:
-                self.warn(f"support {u} → {v} has the scheme {name!r}, not a scheme name; "
-                          "left out", "a bad scheme name")
+            if rel == "support" and isinstance(name, str) and (v, u) in key_of:
+                scheme = self.scheme_name(name, u, v)
+                if scheme:
+                    extras[(v, members[key_of[(v, u)]][0])].setdefault("scheme", scheme)
+        line_of = {(u, v): e.get("line") for u, v, _, e in relations}
         for u, v, _, e in cuts:
             key = key_of.get((v, e["reasons"][0]))
             declares = nested_under.get(u) == v
@@ -214,13 +201,19 @@ class _Writer:
                 if declares:
                     del nested_under[u]
                 continue
-            reasons = members[key]
             line = e.get("line")
-            before = [r for r in reasons if isinstance(line, int)
-                      and isinstance(line_of.get((r, v)), int) and line_of[(r, v)] <= line]
-            host = before[-1] if before else reasons[0]
+            before = [r for r in members[key] if _before(line_of.get((r, v)), line)]
+            host = before[-1] if before else members[key][0]
             extras[(v, host)].setdefault("cuts", []).append((u, declares))
         return dict(extras)
+
+    def scheme_name(self, name: str, u: str, v: str) -> str | None:
+        scheme = self.line(name, f"the scheme of {u} → {v}")
+        if re.fullmatch(r"[a-z][a-z0-9-]*", scheme):
+            return scheme
+        self.warn(f"support {u} → {v} has the scheme {name!r}, not a scheme name; left out",
+                  "a bad scheme name")
+        return None
 
     def cite_edge(self, u: str, v: str, by_id: dict, ids: dict, cited: dict) -> None:
         """A cite edge: the node's `cite: @ID` line, added when it has none."""
@@ -396,26 +389,28 @@ class _Writer:
                     for a in self.attributes(by_id[node], node, ids, on_inference)]
             if extras and "scheme" in extras:
                 todo.insert(0, ("line", f"{pad}scheme: {extras['scheme']}"))
-            for group, rel, u, declares in incoming.get(node, []):
+            lines = incoming.get(node, [])
+            for i, (group, rel, u, declares) in enumerate(lines):
                 sign = "+" if rel == "support" else "-"
-                if group is not None and any(g == group for g, *_ in incoming[node][
-                        :incoming[node].index((group, rel, u, declares))]):
+                if group is not None and any(g == group for g, *_ in lines[:i]):
                     sign = "&"
-                mine = self.extras.get((node, u)) if rel == "support" else None
-                if not declares:
-                    todo.append(("line", f"{pad}{sign} @{ids[u]}"))
-                    if mine:
-                        todo.extend(self.inference_lines(mine, by_id, ids, depth + 1))
-                else:
-                    head = self.head(by_id[u], u, ids)
-                    if by_id[u].get("kind") == "source":
-                        self.warn(f"anonymous source {u} can't be written under {node}; left out")
-                        continue
-                    todo.append(("line", f"{pad}{sign} {head}"))
-                    todo.append(("body", u, depth + 1, rel == "support", mine))
+                todo.extend(self.child_lines(node, sign, rel, u, declares, by_id, ids, depth))
             if extras and extras.get("cuts"):
                 todo.extend(self.undercut_lines(extras["cuts"], by_id, ids, depth))
             stack.extend(reversed(todo))
+
+    def child_lines(self, node, sign, rel, u, declares, by_id, ids, depth) -> list[tuple]:
+        """The tasks of one child line under ``node``: the line, and what goes under it."""
+        pad = "  " * depth
+        mine = self.extras.get((node, u)) if rel == "support" else None
+        if not declares:
+            return [("line", f"{pad}{sign} @{ids[u]}")] + (
+                self.inference_lines(mine, by_id, ids, depth + 1) if mine else [])
+        if by_id[u].get("kind") == "source":
+            self.warn(f"anonymous source {u} can't be written under {node}; left out")
+            return []
+        return [("line", f"{pad}{sign} {self.head(by_id[u], u, ids)}"),
+                ("body", u, depth + 1, rel == "support", mine)]
 
     def inference_lines(self, extras, by_id, ids, depth) -> list[tuple]:
         """What goes under a support reference line: its scheme, its undercuts."""
@@ -433,6 +428,25 @@ class _Writer:
             else:
                 todo.append(("line", f"{pad}~ @{ids[u]}"))
         return todo
+
+
+def _inferences(incoming: dict) -> tuple[dict, dict]:
+    """The support inferences among the lines to be written: (target, reason) ->
+    its inference's key, and key -> its reasons in written order."""
+    members = defaultdict(list)
+    key_of = {}
+    for v, lines in incoming.items():
+        for group, rel, u, _ in lines:
+            if rel == "support":
+                key = (v, group if group is not None else ("lone", u))
+                key_of[(v, u)] = key
+                members[key].append(u)
+    return key_of, members
+
+
+def _before(a, b) -> bool:
+    """Whether line ``a`` comes no later than line ``b`` (both known)."""
+    return isinstance(a, int) and isinstance(b, int) and a <= b
 
 
 def _break_circles(nested_under: dict) -> None:
@@ -521,33 +535,44 @@ def _aif_edges(doc: dict, nodes: dict, ids: dict, w: _Writer):
         t = n.get("type")
         if t not in ("RA", "CA"):
             continue
-        undercut = t == "CA" and any(nodes[c].get("type") == "RA" for c in out_of[k])
-        # an RA-node's undercutters (CA-nodes into it) are read below
-        sources = [x for x in into[k] if t == "CA" or nodes[x].get("type") != "CA"]
-        premises, conclusions = _aif_ends(t, k, sources, out_of[k], ids, w, undercut)
-        if not premises or not conclusions:
-            continue
+        premises, conclusions, scheme = _aif_step(k, n, nodes, into, out_of, ids, w)
         rel = "support" if t == "RA" else "attack"
-        scheme = _aif_scheme(n, k, w) if t == "RA" else None
         for c in conclusions:
             # several premises of one RA or CA node are a linked group
             group = f"g{len(edges) + 1}" if len(premises) > 1 else None
-            for p in premises:
-                edges.append({"source": ids[p], "target": ids[c], "relation": rel, "group": group,
-                              **({"scheme": scheme} if scheme else {})})
-                if rel == "attack":
-                    attacks_of[p].add(c)
-            if t == "RA":
+            edges.extend({"source": ids[p], "target": ids[c], "relation": rel, "group": group,
+                          **({"scheme": scheme} if scheme else {})} for p in premises)
+            for p in premises if rel == "attack" else ():
+                attacks_of[p].add(c)
+            if rel == "support":
                 inferences.setdefault(k, []).append((c, premises))
-    for k, n in nodes.items():
-        if n.get("type") == "CA":
-            for ra in (c for c in out_of[k] if nodes[c].get("type") == "RA"):
-                for c, premises in inferences.get(ra, ()):
-                    for u in (p for p in into[k] if p in ids):
-                        edges.append({"source": ids[u], "target": ids[c], "relation": "undercut",
-                                      "reasons": [ids[p] for p in premises]})
-                        attacks_of[u].add(c)
+    _aif_undercuts(nodes, into, out_of, ids, inferences, edges, attacks_of)
     return edges, attacks_of
+
+
+def _aif_step(k, n, nodes, into, out_of, ids, w):
+    """(premises, conclusions, scheme) of an RA- or CA-node: statements only (an
+    RA-node's undercutters, CA-nodes into it, are read by :func:`_aif_undercuts`)."""
+    t = n.get("type")
+    undercut = t == "CA" and any(nodes[c].get("type") == "RA" for c in out_of[k])
+    sources = [x for x in into[k] if t == "CA" or nodes[x].get("type") != "CA"]
+    premises, conclusions = _aif_ends(t, k, sources, out_of[k], ids, w, undercut)
+    scheme = _aif_scheme(n, k, w) if t == "RA" and premises and conclusions else None
+    return premises, conclusions, scheme
+
+
+def _aif_undercuts(nodes, into, out_of, ids, inferences, edges, attacks_of) -> None:
+    """An undercut edge for each CA-node that leads to an RA-node, from each of the
+    CA's statements to the RA's conclusion, naming the RA's premises."""
+    for k, n in nodes.items():
+        if n.get("type") != "CA":
+            continue
+        for ra in (c for c in out_of[k] if nodes[c].get("type") == "RA"):
+            for c, premises in inferences.get(ra, ()):
+                for u in (p for p in into[k] if p in ids):
+                    edges.append({"source": ids[u], "target": ids[c], "relation": "undercut",
+                                  "reasons": [ids[p] for p in premises]})
+                    attacks_of[u].add(c)
 
 
 def _aif_scheme(n: dict, k: str, w: _Writer) -> str | None:
@@ -692,17 +717,17 @@ def _check_json_shape(doc) -> None:
         if "text" in n and n["text"] is None:
             raise NotImportable(f"{what}: `text` must be a string, not null")
         for key in ("cite", "tags", "cq"):
-            if n.get(key) is not None:
-                for value in _list_of(n[key], f"{what}: `{key}`"):
-                    if not isinstance(value, str):
-                        raise NotImportable(f"{what}: `{key}` must hold strings, "
-                                            f"not {_type_name(value)}")
+            _check_list(n.get(key), (str,), f"{what}: `{key}`", "strings")
     for i, e in enumerate(_list_of(doc.get("edges") or [], "`edges`")):
         _check_fields(e, _JSON_EDGE_FIELDS, f"edge {i + 1}")
-        for value in _list_of(e.get("reasons") or [], f"edge {i + 1}: `reasons`"):
-            if not isinstance(value, _SCALAR) or isinstance(value, bool):
-                raise NotImportable(f"edge {i + 1}: `reasons` must hold node ids, "
-                                    f"not {_type_name(value)}")
+        _check_list(e.get("reasons"), _SCALAR, f"edge {i + 1}: `reasons`", "node ids")
+
+
+def _check_list(value, types, what: str, holds: str) -> None:
+    """``value`` is null or a list of ``types`` (no true or false)."""
+    for item in _list_of(value, what) if value is not None else ():
+        if not isinstance(item, types) or isinstance(item, bool):
+            raise NotImportable(f"{what} must hold {holds}, not {_type_name(item)}")
 
 
 def _check_aif_shape(doc) -> None:

@@ -36,7 +36,8 @@ def test_json_exact():
     assert data["nodes"][2] == {
         "id": "e", "kind": "evidence", "text": "B.", "section": "Part", "stance": "pro",
         "cite": ["@s, p. 2"], "tags": ["x", "y"], "note": None, "url": None,
-        "weight": None, "expect": None, "file": "map.argmap", "line": 8, "column": 3,
+        "weight": None, "expect": None, "cq": [], "file": "map.argmap", "line": 8,
+        "column": 3,
     }
     c = data["nodes"][5]
     assert (c["note"], c["url"], c["stance"]) == ("first\nsecond", "https://example.org/c", "con")

@@ -18,7 +18,8 @@ def report_json(schemes: dict, out, name=None) -> None:
 
 def report_table(schemes: dict, out, name=None, color=False) -> None:
     """A table of the schemes for people; with ``name``, that scheme in full."""
-    from rich.console import Console  # slow to import: only for people
+    # rich is slow to import (25 ms): only for people
+    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
