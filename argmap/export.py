@@ -205,17 +205,22 @@ def to_argdown(argmap) -> str:
     """Argdown: one statement per node (titled by its id), each with the
     statements that support (+) or attack (-) it. Sources are left out;
     Argdown statements have no linked groups, so `&` reasons are written as
-    separate supports."""
+    separate supports. An undercut attacks an inference, which Argdown
+    writes as an argument: each undercut inference becomes an argument
+    `<TARGET from REASON>` whose premises are its reasons and whose
+    conclusion is its target, and the undercutter's statement `_>` it."""
     out = []
     meta = argmap.meta
     if meta:
         out.append("===")
         out.extend(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items())
         out += ["===", ""]
-    incoming = {}
+    incoming, cuts = {}, {}
     for u, v, d in ordered_edges(argmap.succ):
         if d["relation"] in ("support", "attack"):
             incoming.setdefault(v, []).append(("+" if d["relation"] == "support" else "-", u))
+        elif d["relation"] == "undercut":
+            cuts.setdefault(u, []).append(_argdown_argument(v, d["reasons"]))
     section = None
     for n, d in argmap.nodes.items():
         if d["kind"] == "source":
@@ -225,8 +230,20 @@ def to_argdown(argmap) -> str:
             out += [f"# {argdown_text(section)}", ""]
         out.append(f"[{n}]: {argdown_text(d['text'])}")
         out.extend(f"  {sign} [{u}]" for sign, u in incoming.get(n, []))
+        out.extend(f"  _> <{title}>" for title in cuts.get(n, []))
         out.append("")
+        for inf in argmap.arggraph.inferences_into(n):
+            if inf.undercutters:
+                out.append(f"<{_argdown_argument(n, inf.reasons)}>")
+                out.append("")
+                out.extend(f"({i}) [{r}]" for i, r in enumerate(inf.reasons, 1))
+                out += ["----", f"({len(inf.reasons) + 1}) [{n}]", ""]
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _argdown_argument(target: str, reasons) -> str:
+    """The title of the Argdown argument that stands for an inference."""
+    return f"{target} from {reasons[0]}"
 
 
 def lost_in(argmap, fmt: str) -> list[str]:
@@ -247,6 +264,11 @@ def lost_in(argmap, fmt: str) -> list[str]:
         lost.append("linked groups; written as separate supports")
     if fmt == "aif" and (argmap.meta or any(d["section"] for d in nodes)):
         lost.append("front matter and sections; left out")
+    if any(d["cq"] for d in nodes):
+        lost.append("critical questions (`cq:`); left out")
+    if fmt == "argdown" and any("scheme" in e for nbrs in argmap.succ.values()
+                                for e in nbrs.values()):
+        lost.append("argument schemes; left out")
     return lost
 
 
@@ -255,8 +277,10 @@ def _attributes_lost(nodes) -> list[str]:
     lost = []
     sources = sum(1 for d in nodes if d["kind"] == "source")
     cites = sum(len(d["cite"]) for d in nodes)
-    if sources or cites:
-        lost.append(f"{sources} source(s) and {cites} citation(s); left out")
+    counted = [f"{n} {what}{'s' if n > 1 else ''}"
+               for n, what in ((sources, "source"), (cites, "citation")) if n]
+    if counted:
+        lost.append(" and ".join(counted) + "; left out")
     if any(d[k] for d in nodes for k in ("note", "url", "tags", "weight")):
         lost.append("notes, urls, tags and weights; left out")
     return lost

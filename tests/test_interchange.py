@@ -177,7 +177,9 @@ ARGDOWN = _argdown()
 
 @pytest.mark.skipif(not ARGDOWN, reason="no @argdown/cli (npm install @argdown/cli, "
                     "or set ARGDOWN to its `argdown` program)")
-@pytest.mark.parametrize("path", MAPS + [TESTS / "render" / "hostile"], ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", MAPS + [TESTS / "render" / "hostile"]
+                         + sorted((TESTS / "conformance-1.2" / "valid").glob("*.argmap")),
+                         ids=lambda p: p.stem)
 def test_argdown_reads_back_the_same_statements_and_relations(path, tmp_path):
     if path.stem == "hostile":
         path = tmp_path / "hostile.argmap"
@@ -193,5 +195,16 @@ def test_argdown_reads_back_the_same_statements_and_relations(path, tmp_path):
     want = {n: d["text"] for n, d in m.graph.nodes(data=True) if d["kind"] != "source"}
     assert got == want
     relations = {(r["from"], r["to"], r["relationType"]) for r in data["relations"]}
-    assert relations == {(u, v, d["relation"]) for u, v, d in m.graph.edges(data=True)
-                         if d["relation"] != "cite"}
+    edges = [(u, v, d) for u, v, d in m.graph.edges(data=True) if d["relation"] != "cite"]
+    # an undercut is a relation to an argument whose premises are the reasons and
+    # whose conclusion is the target
+    pcs = {title: [(p["title"], p["role"]) for p in a["pcs"]]
+           for title, a in data["arguments"].items()}
+    undercuts = set()
+    for u, v, d in edges:
+        if d["relation"] == "undercut":
+            title = next(t for t, ps in pcs.items()
+                         if ps == [(r, "premise") for r in d["reasons"]] + [(v, "main-conclusion")])
+            undercuts.add((u, title, "undercut"))
+    assert relations == {(u, v, d["relation"]) for u, v, d in edges
+                         if d["relation"] != "undercut"} | undercuts
