@@ -232,13 +232,19 @@ def to_argdown(argmap) -> str:
         out.extend(f"  {sign} [{u}]" for sign, u in incoming.get(n, []))
         out.extend(f"  _> <{title}>" for title in cuts.get(n, []))
         out.append("")
-        for inf in argmap.arggraph.inferences_into(n):
-            if inf.undercutters:
-                out.append(f"<{_argdown_argument(n, inf.reasons)}>")
-                out.append("")
-                out.extend(f"({i}) [{r}]" for i, r in enumerate(inf.reasons, 1))
-                out += ["----", f"({len(inf.reasons) + 1}) [{n}]", ""]
+        out.extend(_argdown_arguments(argmap, n))
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _argdown_arguments(argmap, n: str) -> list[str]:
+    """An argument, premises and conclusion, for each undercut inference into ``n``."""
+    out = []
+    for inf in argmap.arggraph.inferences_into(n):
+        if inf.undercutters:
+            out += [f"<{_argdown_argument(n, inf.reasons)}>", ""]
+            out.extend(f"({i}) [{r}]" for i, r in enumerate(inf.reasons, 1))
+            out += ["----", f"({len(inf.reasons) + 1}) [{n}]", ""]
+    return out
 
 
 def _argdown_argument(target: str, reasons) -> str:
@@ -251,25 +257,29 @@ def lost_in(argmap, fmt: str) -> list[str]:
     it: for warnings."""
     nodes = argmap.nodes.values()
     if fmt == "graphml":
-        texts = [*map(str, argmap.meta.values())]
-        for d in nodes:
-            texts += [v for v in (d["text"], d["note"], d["section"], *d["cite"], *d["tags"]) if v]
-        if any(_NOT_XML.search(t) for t in texts):
-            return ["control characters; written as U+FFFD"]
-        return []
+        return _graphml_lost(argmap)
     if fmt not in ("aif", "argdown"):
         return []
     lost = _attributes_lost(nodes)
-    if fmt == "argdown" and argmap.arggraph.has_groups():
-        lost.append("linked groups; written as separate supports")
-    if fmt == "aif" and (argmap.meta or any(d["section"] for d in nodes)):
-        lost.append("front matter and sections; left out")
     if any(d["cq"] for d in nodes):
         lost.append("critical questions (`cq:`); left out")
-    if fmt == "argdown" and any("scheme" in e for nbrs in argmap.succ.values()
-                                for e in nbrs.values()):
+    if fmt == "aif":
+        if argmap.meta or any(d["section"] for d in nodes):
+            lost.append("front matter and sections; left out")
+        return lost
+    if argmap.arggraph.has_groups():
+        lost.append("linked groups; written as separate supports")
+    if any("scheme" in e for nbrs in argmap.succ.values() for e in nbrs.values()):
         lost.append("argument schemes; left out")
     return lost
+
+
+def _graphml_lost(argmap) -> list[str]:
+    texts = [*map(str, argmap.meta.values())]
+    for d in argmap.nodes.values():
+        texts += [v for v in (d["text"], d["note"], d["section"], *d["cite"], *d["tags"]) if v]
+    return ["control characters; written as U+FFFD"] if any(_NOT_XML.search(t) for t in texts) \
+        else []
 
 
 def _attributes_lost(nodes) -> list[str]:
