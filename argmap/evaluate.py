@@ -98,7 +98,6 @@ class Evaluation:
         return out
 
     def _why_accepted(self, node: str) -> list[str]:
-        s = self.status
         attackers = self.attackers[node]
         out = []
         if attackers:
