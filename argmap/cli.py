@@ -106,6 +106,14 @@ def _rule_list(ctx, param, value):
         raise click.BadParameter(str(exc).split(": ", 1)[-1], ctx, param) from None
 
 
+def _catalogue() -> dict:
+    """The schemes of the configuration found from here (for outlines' checklists)."""
+    try:
+        return discover().catalogue()
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
 def _use_color(choice: str, stream) -> bool:
     if choice == "always":
         return True
@@ -458,7 +466,7 @@ def render(map_path, output, fmt, direction, sources, no_legend, focus, depth, s
     options = RenderOptions(
         dot=DotOptions(direction=direction, legend=not no_legend, sources=sources,
                        focus=focus, depth=depth, section=section, evaluation=evaluation),
-        engine=engine, timeout=timeout, memory=max_memory)
+        engine=engine, timeout=timeout, memory=max_memory, catalogue=_catalogue())
     try:
         result = render_map(m, fmt, options)
     except LayoutError as exc:
@@ -590,7 +598,7 @@ def show(map_path, node, color):
     console = Console(file=sys.stdout, highlight=False, markup=False, emoji=False,
                       force_terminal=_use_color(color, sys.stdout),
                       no_color=not _use_color(color, sys.stdout))
-    for line in tree_lines(m, node, console, console.width):
+    for line in tree_lines(m, node, console, console.width, _catalogue()):
         console.print(line, soft_wrap=True)  # wrapped already, guides and all
 
 
@@ -643,10 +651,7 @@ def schemes(name, fmt, color):
       argmap schemes expert-opinion
       argmap schemes -f json
     """
-    try:
-        catalogue = discover().catalogue()
-    except ConfigError as exc:
-        raise click.UsageError(str(exc)) from None
+    catalogue = _catalogue()
     if name is not None and name not in catalogue:
         near = nearest(name, list(catalogue))
         hint = f" (did you mean {near}?)" if near else ""

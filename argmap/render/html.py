@@ -247,7 +247,7 @@ def to_html(argmap, options=None, diagram: bool = True) -> str:
     stacked and readable; the diagrams leave sources to the outline's notes.
     """
     options = options or RenderOptions()
-    outline = build(argmap)
+    outline = build(argmap, options.catalogue)
     outline.evaluation = options.dot.evaluation
     overview, per_section, home = None, {}, {}
     if diagram:

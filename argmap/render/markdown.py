@@ -148,9 +148,10 @@ def _footnote_body(note: str) -> str:
     return body
 
 
-def to_markdown(argmap, evaluation=None) -> str:
-    """The outline; with an evaluation, rejected and undecided points are marked."""
-    o = build(argmap)
+def to_markdown(argmap, evaluation=None, catalogue=None) -> str:
+    """The outline; with an evaluation, rejected and undecided points are marked.
+    ``catalogue``: the schemes its checklists come from (argmap's own by default)."""
+    o = build(argmap, catalogue)
     o.evaluation = evaluation
     out = _front(o.meta)
     for section in o.sections:

@@ -32,3 +32,5 @@ class RenderOptions:
     engine: str = "auto"
     timeout: float = 60.0
     memory: int = 2048  # MB the layout process may take
+    #: the argument schemes outlines make checklists from (None: argmap's own)
+    catalogue: dict | None = None

@@ -56,13 +56,14 @@ def _find(sections, node):
     return None
 
 
-def tree_lines(argmap, node: str | None = None, console=None, width: int = 80):
+def tree_lines(argmap, node: str | None = None, console=None, width: int = 80,
+               catalogue=None):
     """The map (or the part under ``node``) as the lines of a tree, each a
     rich :class:`~rich.text.Text`, wrapped to ``width`` with the tree's guides
     kept on every line. No recursion and no level cut off: past
     :data:`MAX_GUIDES` levels, the outer guides are replaced by the level's
     number, so a map 10 000 levels deep prints in time linear in its size."""
-    o = build(argmap)
+    o = build(argmap, catalogue)
     title = o.meta.get("title") or (argmap.files[0] if argmap.files else "map")
     yield Text(safe(title), style="bold")
     sections = o.sections
