@@ -357,13 +357,15 @@ class _Diagram:
         j = self.junctions[first] = f"j{len(self.junctions)}"
         self.relations.add("group" if inf.linked else "step")
         color = EDGE_STYLE[inf.relation]["color"]
+        size = "0.15" if inf.undercutters else "0.09"  # where an undercut ends: easy to see
         self.container(self.m.nodes[inf.target]["section"]).add_node(pydot.Node(
-            j, shape="point", width="0.09", height="0.09", color=color, label='""',
+            j, shape="point", width=size, height=size, color=color, label='""',
             id=self.eid()))
         extra = {}
         if inf.scheme:
             self.relations.add("scheme")
-            extra = {"label": f'<<I>{html_text(inf.scheme)}</I>>', "fontcolor": "#2a5a34"}
+            extra = {"label": f'<<I>{html_text(inf.scheme)}</I>>', "fontcolor": "#2a5a34",
+                     "fontsize": "10"}
         self.dot.add_edge(pydot.Edge(self.ids[inf.target], j, id=self.eid(),
                                      **EDGE_OWN[inf.relation], **extra))
         return j

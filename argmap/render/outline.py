@@ -289,5 +289,10 @@ def question_line(q: Question) -> str:
 def scheme_line(check: Checklist) -> str:
     if check.title is None:
         return f"Scheme: {check.name} (not in the catalogue)"
-    return f"Scheme: {check.title} ({check.name}), {check.open} of " \
-        f"{len(check.questions)} critical questions open"
+    total = len(check.questions)
+    questions = "critical question" + ("s" if total > 1 else "")
+    if check.open:
+        where = f"{check.open} of {total} {questions} open"
+    else:
+        where = f"{'all ' if total > 1 else ''}{total} {questions} addressed"
+    return f"Scheme: {check.title} ({check.name}), {where}"

@@ -24,7 +24,8 @@ NEEDS_GRAPH = True
 def _finding(fact):
     if fact.cite:
         return at_place(ID, SEVERITY, fact.at,
-                        f"`cite: @{fact.target}` names a {fact.kind}, not a source",
+                        f"`cite: @{fact.target}` names {'an' if fact.kind[0] in 'aeiou' else 'a'} "
+                        f"{fact.kind}, not a source",
                         "cite a `source` node, or write a free-text citation without `@`")
     return at_place(ID, SEVERITY, fact.at,
                     f"`{fact.target}` is a source, and a source takes part in no relation",

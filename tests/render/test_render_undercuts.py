@@ -98,7 +98,7 @@ def test_a_course_catalogue_makes_the_checklist(tmp_path):
     (tmp_path / "setup.cfg").write_text("[argmap]\nschemes = ours.toml\n")
     (tmp_path / "m.argmap").write_text(MAP)
     md = invoke("render", "m.argmap", "-f", "md", cwd=tmp_path).out
-    assert "Our expert scheme \\(expert\\-opinion\\), 0 of 1 critical questions open" in md
+    assert "Our expert scheme \\(expert\\-opinion\\), 1 critical question addressed" in md
     assert "- [x] field\\: Right field? \\(answered by a reason\\)" in md
 
 
