@@ -24,14 +24,17 @@ from .api import check_files, expand, load
 from .checker import check as run_check
 from .checker import fails
 from .config import Config, ConfigError, discover, parse_rule_list, read_file
+from .diff import GATES, STRENGTH_DELTA, DiffRun, diff_sides, read_side
 from .evaluate import evaluate
 from .files import OutputError, check_output, write_output
 from .fmt import format_source
+from .gitrev import RevisionError, is_revision, revision_tree
 from .importer import NotImportable, import_bytes
 from .reader import ReadError, read_map_bytes
 from .reporters import FORMATS, Results
 from .reporters._terminal import safe
 from .reporters import schemes as scheme_reports
+from .reporters.diff import DIFF_FORMATS
 from .reporters.evaluation import EVAL_FORMATS
 from .rules import BY_ID, RULES, documentation, summary
 from .util import nearest
@@ -630,6 +633,96 @@ def eval_(map_path, fmt, node, color):
         raise click.BadParameter("sources take no part in evaluation", param_hint="--node")
     EVAL_FORMATS[fmt](m, evaluate(m), sys.stdout, node=node,
                       title=m.meta.get("title") or map_path, color=_use_color(color, sys.stdout))
+
+
+def _gates(ctx, param, value):
+    names = [v.strip() for v in (value or "").replace("\n", ",").split(",") if v.strip()]
+    unknown = [n for n in names if n not in GATES]
+    if unknown:
+        raise click.BadParameter(f"unknown {unknown[0]!r}; choose from " + ", ".join(GATES),
+                                 ctx, param)
+    return frozenset(names)
+
+
+@cli.command()
+@click.argument("args", nargs=-1, required=True, metavar="OLD NEW | REV [REV] [PATH...]")
+@click.option("-f", "--format", "fmt", type=click.Choice(list(DIFF_FORMATS)), default="text",
+              show_default=True, help="text for people, json, markdown for a pull-request "
+              "comment, github annotations.")
+@click.option("--fail-on", callback=_gates, metavar="LIST", default="",
+              help="Exit 1 when the diff holds any of these: " + ", ".join(GATES) + ".")
+@click.option("--strength-delta", type=click.FloatRange(0, 1), default=STRENGTH_DELTA,
+              show_default=True, help="Report strengths that move at least this much.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True, help="Colour the text format (auto: on a terminal, unless NO_COLOR).")
+def diff(args, fmt, fail_on, strength_delta, color):
+    """Show what a change does to an argument, not to its lines.
+
+    Compares two map files, two folders of maps, or the maps of git revisions:
+    `argmap diff REV` compares REV with the working tree, `argmap diff REV1 REV2`
+    two revisions (read with git, no checkout needed), each optionally only
+    for the PATHs given. It reports nodes added, removed or reworded, relations
+    added, removed or turned, citations, findings that appeared or were fixed,
+    statuses that flipped and strengths that moved, and broken `expect:` lines;
+    a change that `argmap fmt` would undo is no change.
+
+    \b
+    Examples:
+      argmap diff old.argmap new.argmap
+      argmap diff main                  # the working tree against main
+      argmap diff main HEAD maps/ -f markdown > comment.md
+      argmap diff origin/main HEAD --fail-on thesis-status,new-error
+
+    Exit status: 0 when nothing named in --fail-on happened, 1 when it did, 2
+    for usage errors, a missing revision, or a map that can't be read.
+    """
+    try:
+        run = _diff_run(list(args), strength_delta)
+    except RevisionError as exc:
+        raise click.UsageError(safe(str(exc))) from None
+    DIFF_FORMATS[fmt](run, sys.stdout, color=_use_color(color, sys.stdout))
+    if any(d.unreadable for d in run.maps) or run.problems:
+        sys.exit(2)
+    sys.exit(1 if run.gates() & fail_on else 0)
+
+
+def _diff_run(args: list[str], strength_delta: float):
+    """Read both sides the arguments name and compare them."""
+    try:
+        config = discover()
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+    if len(args) == 2 and all(os.path.exists(a) for a in args):
+        old, new = args
+        if os.path.isdir(old) != os.path.isdir(new):
+            raise click.UsageError("compare two files or two folders, not one of each")
+        a, pa = read_side([old])
+        b, pb = read_side([new])
+        rename = (lambda p: new) if not os.path.isdir(old) else \
+            (lambda p: os.path.join(new, os.path.relpath(p, old)))
+        run = DiffRun(old, new, problems=pa + pb)
+        run.maps = diff_sides(a, b, config, strength_delta, rename)
+        return run
+    revs = []
+    while args and len(revs) < 2 and not os.path.exists(args[0]):
+        if not is_revision(args[0]):
+            raise click.UsageError(safe(f"{args[0]!r} is neither a file or folder nor a git "
+                                        "revision"))
+        revs.append(args.pop(0))
+    if not revs:
+        raise click.UsageError("give two map files, two folders, or a git revision")
+    paths = args or ["."]
+    with revision_tree(revs[0]) as old_tree:
+        a, pa = read_side(paths, old_tree)
+        if len(revs) == 2:
+            with revision_tree(revs[1]) as new_tree:
+                b, pb = read_side(paths, new_tree)
+        else:
+            b, pb = read_side(paths)
+        run = DiffRun(revs[0], revs[1] if len(revs) == 2 else "working tree",
+                      problems=pa + pb)
+        run.maps = diff_sides(a, b, config, strength_delta)
+    return run
 
 
 @cli.command()

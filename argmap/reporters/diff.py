@@ -1,0 +1,232 @@
+"""Output formats for `argmap diff`, registered in :data:`DIFF_FORMATS`.
+
+Each gets a :class:`~argmap.diff.DiffRun` and a text stream, prints it, and
+judges nothing: text for people (grouped by map and section), JSON (the
+schema of ``DiffRun.as_dict``, documented in the README), Markdown for a
+pull-request comment (a summary table, the changes, a Mermaid drawing of the
+changed neighbourhood), and GitHub annotations on the new files' lines.
+"""
+
+from __future__ import annotations
+
+import json as _json
+
+from ..render.markdown import md
+from ._terminal import safe
+from .github import _data, _property
+
+#: a Mermaid drawing holds at most this many nodes; past it, a list stands in
+MERMAID_NODES = 40
+
+_NOUN = {"node-added": "node added", "node-removed": "node removed", "reworded": "reworded",
+         "kind-changed": "kind changed", "section-changed": "moved to another section",
+         "attribute-changed": "attribute changed", "cite-added": "citation added",
+         "cite-removed": "citation removed", "relation-added": "relation added",
+         "relation-removed": "relation removed", "relation-turned": "relation turned",
+         "regrouped": "regrouped", "scheme-changed": "scheme changed",
+         "finding-new": "new finding", "finding-fixed": "finding fixed",
+         "status-flip": "status changed", "strength-move": "strength moved",
+         "broken-expect": "expectation broken"}
+_VERB = {"support": "supports", "attack": "attacks", "undercut": "undercuts a step into"}
+
+
+def _short(text, n: int = 80) -> str:
+    text = str(text)
+    return text if len(text) <= n else text[:n - 1] + "…"
+
+
+def _plain(text) -> str:
+    return str(text)
+
+
+def describe(c, t=_plain) -> str:
+    """One change in a plain sentence; ``t`` writes map text (shortened here) for
+    the output (Markdown escapes it). Ids, kinds and rule names are safe as they
+    are: they are made of letters, digits, `_` and `-`."""
+    node = f"`{c.node}`" if c.node and not c.node.startswith("_") else \
+        "“" + t(_short(c.about.get("text") or c.after or c.before, 40)) + "”"
+    w = c.what
+    if w in ("node-added", "node-removed"):
+        verb = "added" if w == "node-added" else "removed"
+        return f"{c.about['kind']} {node} {verb}: {t(_short(c.after or c.before))}"
+    if w == "reworded":
+        return f"{node} reworded: “{t(_short(c.before, 60))}” → “{t(_short(c.after, 60))}”"
+    if w in ("kind-changed", "status-flip"):
+        return f"{'kind' if w == 'kind-changed' else 'status'} of {node}: {c.before} → {c.after}"
+    if w == "section-changed":
+        return f"{node} moved from § {t(c.before or '(none)')} to § {t(c.after or '(none)')}"
+    if w == "scheme-changed":
+        return f"scheme of the step from {node} to `{c.about['target']}`: " \
+            f"{c.before or 'none'} → {c.after or 'none'}"
+    if w == "attribute-changed":
+        return f"`{c.about['attribute']}` of {node}: {t(_value(c.before))} → {t(_value(c.after))}"
+    if w in ("cite-added", "cite-removed"):
+        return f"{node} {'cites' if w == 'cite-added' else 'no longer cites'} " \
+            f"{t(_short(c.after or c.before, 60))}"
+    if w in ("relation-added", "relation-removed"):
+        rel = c.after or c.before
+        return f"{node} {'now ' if w == 'relation-added' else 'no longer '}{_VERB[rel]} " \
+            f"`{c.about['target']}`"
+    if w == "relation-turned":
+        return f"{node} {_VERB[c.before]} → {_VERB[c.after]} `{c.about['target']}`"
+    if w == "regrouped":
+        return f"the step from {node} to `{c.about['target']}` is now linked with " \
+            + (", ".join(f"`{n}`" for n in c.after if n and n != c.node) or "no other reason")
+    if w in ("finding-new", "finding-fixed"):
+        return f"{'new' if w == 'finding-new' else 'fixed'} {c.about['severity']} " \
+            f"[{c.about['rule']}]: {t(c.about['message'])}"
+    if w == "strength-move":
+        return f"strength of {node}: {c.before:.3f} → {c.after:.3f}"
+    return f"{node} expects {c.before} but is {c.after}"
+
+
+def _value(v) -> str:
+    if v is None or v == []:
+        return "(none)"
+    return ", ".join(map(str, v)) if isinstance(v, list) else str(v)
+
+
+def _summary(run) -> list[tuple[str, int]]:
+    counts = run.as_dict()["summary"]["changes"]
+    return [(_NOUN[k], n) for k, n in counts.items()]
+
+
+def report_json(run, out, color=False) -> None:
+    out.write(_json.dumps(run.as_dict(), ensure_ascii=False, indent=2) + "\n")
+
+
+_MARK = {"node-added": ("+", "green"), "node-removed": ("-", "red"),
+         "finding-new": ("!", "red"), "finding-fixed": ("✓", "green"),
+         "status-flip": ("⇅", "yellow"), "broken-expect": ("✗", "red")}
+
+
+def report_text(run, out, color=False) -> None:
+    """For people: each changed map, its changes grouped by section."""
+    from rich.console import Console  # rich is slow to import (25 ms): only for people
+    from rich.text import Text
+
+    console = Console(file=out, highlight=False, markup=False, emoji=False,
+                      force_terminal=color, no_color=not color)
+    for d in run.changed:
+        name = d.new or d.old
+        console.print(Text(safe(f"{name}: {d.state}"), style="bold"))
+        for f in d.unreadable:
+            console.print(Text(safe(f"  {f.file}:{f.line}:{f.column}: {f.rule}: {f.message}"),
+                               style="red"))
+        section = object()
+        for c in _in_order(d.changes):
+            if c.section != section and c.what not in ("finding-new", "finding-fixed"):
+                section = c.section
+                console.print(Text(safe(f"  § {section}" if section else "  (no section)"),
+                                   style="dim"))
+            mark, style = _MARK.get(c.what, ("~", "cyan"))
+            where = f"  ({c.file}:{c.line})" if c.line else ""
+            console.print(Text.assemble((f"    {mark} ", style), safe(describe(c)),
+                                        (safe(where), "dim")), soft_wrap=True)
+    parts = ", ".join(f"{n} {noun}" for noun, n in _summary(run))
+    console.print(Text(f"{len(run.changed)} of {len(run.maps)} map(s) changed"
+                       + (f": {parts}" if parts else ""), style="bold"))
+    for p in run.problems:
+        console.print(Text(safe(f"not read: {p}"), style="yellow"))
+
+
+def _in_order(changes):
+    """Changes by section (in order of first appearance), findings last."""
+    sections = {}
+    for c in changes:
+        sections.setdefault(c.section, len(sections))
+    return sorted(changes, key=lambda c: (c.what in ("finding-new", "finding-fixed"),
+                                          sections[c.section]))
+
+
+def report_github(run, out, color=False) -> None:
+    """An annotation on the new file's line for each change that has one."""
+    level = {"finding-new": None, "status-flip": "warning", "broken-expect": "error",
+             "node-removed": "warning"}
+    for d in run.maps:
+        for c in d.changes:
+            if c.line is None or c.what == "finding-fixed" or (
+                    c.what == "node-removed" and d.new is None):
+                continue
+            severity = level.get(c.what, "notice") or c.about["severity"]
+            file = c.file if c.what != "node-removed" else (d.new or c.file)
+            line = c.line if c.what != "node-removed" else 1
+            props = ",".join((f"file={_property(safe(file))}", f"line={line}",
+                              f"title={_property(f'argmap diff: {_NOUN[c.what]}')}"))
+            out.write(f"::{severity} {props}::{_data(safe(describe(c)))}\n")
+
+
+def report_markdown(run, out, color=False) -> None:
+    """A pull-request comment: a summary table, the changes, the changed neighbourhood."""
+    lines = ["### What this change does to the argument", ""]
+    if not run.changed:
+        lines += ["No change of meaning: the maps say what they said.", ""]
+    else:
+        lines += ["| change | count |", "|---|---:|"]
+        lines += [f"| {noun} | {n} |" for noun, n in _summary(run)]
+        lines.append("")
+        gates = run.gates()
+        if gates:
+            lines += ["**Needs a look:** " + ", ".join(f"`{g}`" for g in sorted(gates)), ""]
+    for d in run.changed:
+        lines += [f"#### {md(d.new or d.old)} ({d.state})", ""]
+        lines += [f"- {md(f'{f.file}:{f.line}: {f.rule}: {f.message}')}"
+                  for f in d.unreadable]
+        lines += [f"- **{_NOUN[c.what]}**: {describe(c, md)}" for c in _in_order(d.changes)]
+        lines.append("")
+        lines += _mermaid(d)
+    out.write("\n".join(lines).rstrip("\n") + "\n")
+
+
+def _mermaid_text(text: str) -> str:
+    """Text for a Mermaid label: quotes and angle brackets as Mermaid's entity codes."""
+    text = safe(_short(text, 60))
+    for ch, code in (("#", "#35;"), ('"', "#quot;"), ("<", "#lt;"), (">", "#gt;")):
+        text = text.replace(ch, code)
+    return text
+
+
+_CLASS = {"node-added": "added", "node-removed": "removed", "status-flip": "flipped"}
+_RANK = {"added": 0, "removed": 0, "flipped": 1, "changed": 2}
+
+
+def _mermaid(d) -> list[str]:
+    """The changed nodes and the relations they have (or had), as a Mermaid
+    flowchart: added, removed, flipped and otherwise changed nodes styled, the
+    nodes they bear on as context, relations that are gone drawn dotted."""
+    style = {}
+    for c in d.changes:
+        if c.node is None:
+            continue
+        key = f"old:{c.node}" if c.what == "node-removed" else c.node
+        cls = _CLASS.get(c.what, "changed")
+        if _RANK[cls] < _RANK.get(style.get(key), 9):
+            style[key] = cls
+    for u, v, _, _ in d.context:
+        style.setdefault(v, "context")
+    if not style:
+        return []
+    if len(style) > MERMAID_NODES:
+        return [f"*{len(style)} nodes in the changed neighbourhood: too many to draw; the "
+                "list above has every change.*", ""]
+    ids = {n: f"n{i}" for i, n in enumerate(style)}
+    out = ["```mermaid", "flowchart BT"]
+    out += [f'  {ids[n]}["{_mermaid_text(d.texts.get(n, n))}"]:::{cls}'
+            for n, cls in style.items()]
+    for u, v, rel, when in dict.fromkeys(d.context):
+        label = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}[rel]
+        arrow = "-->" if rel == "support" and when == "now" else "-.->"
+        if when == "was":
+            label = f"no longer {label}" if not u.startswith("old:") else f"{label} (removed)"
+        out.append(f'  {ids[u]} {arrow}|"{label}"| {ids[v]}')
+    out += ["  classDef added fill:#e6f2e8,stroke:#2a7a3b,stroke-width:2px",
+            "  classDef removed fill:#f4f4f4,stroke:#8a8a8a,stroke-dasharray:4 3,color:#555",
+            "  classDef flipped fill:#fff3bf,stroke:#a58a00,stroke-width:2px",
+            "  classDef changed fill:#e8eef7,stroke:#1d3557",
+            "  classDef context fill:#ffffff,stroke:#bbbbbb", "```", ""]
+    return out
+
+
+#: format -> the function that prints a diff run in it
+DIFF_FORMATS = {"text": report_text, "json": report_json, "markdown": report_markdown,
+                "github": report_github}
