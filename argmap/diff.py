@@ -126,8 +126,15 @@ def match_nodes(a: dict, b: dict) -> dict[str, str]:
     for anonymous nodes the same text (in order), then the most similar text."""
     names = {n: n for n in a if not n.startswith("_") and n in b}
     anon_a = [n for n in a if n.startswith("_")]
-    if not anon_a:
-        return names
+    if anon_a:
+        rest_a, rest_b = _same_text(anon_a, a, b, names)
+        if rest_a and rest_b and len(rest_a) * len(rest_b) <= MAX_PAIRS:
+            names.update(_similar(rest_a, rest_b, a, b))
+    return names
+
+
+def _same_text(anon_a, a, b, names) -> tuple[list, list]:
+    """Match anonymous nodes of the same text, in order; return those left over."""
     free = defaultdict(deque)
     for n in b:
         if n.startswith("_"):
@@ -139,10 +146,7 @@ def match_nodes(a: dict, b: dict) -> dict[str, str]:
             names[n] = queue.popleft()
         else:
             rest_a.append(n)
-    rest_b = [n for q in free.values() for n in q]
-    if rest_a and rest_b and len(rest_a) * len(rest_b) <= MAX_PAIRS:
-        names.update(_similar(rest_a, rest_b, a, b))
-    return names
+    return rest_a, [n for q in free.values() for n in q]
 
 
 def _similar(rest_a, rest_b, a, b) -> dict[str, str]:
@@ -182,22 +186,28 @@ def _node_changes(a: dict, b: dict, names: dict) -> list[Change]:
         if n not in matched:
             out.append(_at(d, "node-added", n, after=d["text"], about={"kind": d["kind"]}))
     for old, new in names.items():
-        x, y = a[old], b[new]
-        if x["text"] != y["text"]:
-            out.append(_at(y, "reworded", new, before=x["text"], after=y["text"]))
-        for key, what in (("kind", "kind-changed"), ("section", "section-changed")):
-            if x[key] != y[key]:
-                out.append(_at(y, what, new, before=x[key], after=y[key],
-                               about={"text": y["text"]}))
-        for key in ATTRIBUTES:
-            if x[key] != y[key]:
-                out.append(_at(y, "attribute-changed", new, before=x[key], after=y[key],
-                               about={"attribute": key, "text": y["text"]}))
-        if x["cite"] != y["cite"]:
-            for value in [c for c in y["cite"] if c not in x["cite"]]:
-                out.append(_at(y, "cite-added", new, after=value, about={"text": y["text"]}))
-            for value in [c for c in x["cite"] if c not in y["cite"]]:
-                out.append(_at(y, "cite-removed", new, before=value, about={"text": y["text"]}))
+        out.extend(_pair_changes(new, a[old], b[new]))
+    return out
+
+
+def _pair_changes(new: str, x: dict, y: dict) -> list[Change]:
+    """What changed of one node that both versions have."""
+    out = []
+    if x["text"] != y["text"]:
+        out.append(_at(y, "reworded", new, before=x["text"], after=y["text"]))
+    for key, what in (("kind", "kind-changed"), ("section", "section-changed")):
+        if x[key] != y[key]:
+            out.append(_at(y, what, new, before=x[key], after=y[key],
+                           about={"text": y["text"]}))
+    for key in ATTRIBUTES:
+        if x[key] != y[key]:
+            out.append(_at(y, "attribute-changed", new, before=x[key], after=y[key],
+                           about={"attribute": key, "text": y["text"]}))
+    if x["cite"] != y["cite"]:
+        for value in [c for c in y["cite"] if c not in x["cite"]]:
+            out.append(_at(y, "cite-added", new, after=value, about={"text": y["text"]}))
+        for value in [c for c in x["cite"] if c not in y["cite"]]:
+            out.append(_at(y, "cite-removed", new, before=value, about={"text": y["text"]}))
     return out
 
 

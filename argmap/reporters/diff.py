@@ -45,39 +45,64 @@ def describe(c, t=_plain) -> str:
     are: they are made of letters, digits, `_` and `-`."""
     node = f"`{c.node}`" if c.node and not c.node.startswith("_") else \
         "“" + t(_short(c.about.get("text") or c.after or c.before, 40)) + "”"
-    w = c.what
-    if w in ("node-added", "node-removed"):
-        verb = "added" if w == "node-added" else "removed"
-        return f"{c.about['kind']} {node} {verb}: {t(_short(c.after or c.before))}"
-    if w == "reworded":
-        return f"{node} reworded: “{t(_short(c.before, 60))}” → “{t(_short(c.after, 60))}”"
-    if w in ("kind-changed", "status-flip"):
-        return f"{'kind' if w == 'kind-changed' else 'status'} of {node}: {c.before} → {c.after}"
-    if w == "section-changed":
-        return f"{node} moved from § {t(c.before or '(none)')} to § {t(c.after or '(none)')}"
-    if w == "scheme-changed":
-        return f"scheme of the step from {node} to `{c.about['target']}`: " \
-            f"{c.before or 'none'} → {c.after or 'none'}"
-    if w == "attribute-changed":
-        return f"`{c.about['attribute']}` of {node}: {t(_value(c.before))} → {t(_value(c.after))}"
-    if w in ("cite-added", "cite-removed"):
-        return f"{node} {'cites' if w == 'cite-added' else 'no longer cites'} " \
-            f"{t(_short(c.after or c.before, 60))}"
-    if w in ("relation-added", "relation-removed"):
-        rel = c.after or c.before
-        return f"{node} {'now ' if w == 'relation-added' else 'no longer '}{_VERB[rel]} " \
-            f"`{c.about['target']}`"
-    if w == "relation-turned":
+    return _SAY[c.what](c, node, t)
+
+
+def _added(c, node, t):
+    verb = "added" if c.what == "node-added" else "removed"
+    return f"{c.about['kind']} {node} {verb}: {t(_short(c.after or c.before))}"
+
+
+def _reworded(c, node, t):
+    return f"{node} reworded: “{t(_short(c.before, 60))}” → “{t(_short(c.after, 60))}”"
+
+
+def _section(c, node, t):
+    return f"{node} moved from § {t(c.before or '(none)')} to § {t(c.after or '(none)')}"
+
+
+def _scheme(c, node, t):
+    return f"scheme of the step from {node} to `{c.about['target']}`: " \
+        f"{c.before or 'none'} → {c.after or 'none'}"
+
+
+def _attribute(c, node, t):
+    return f"`{c.about['attribute']}` of {node}: {t(_value(c.before))} → {t(_value(c.after))}"
+
+
+def _cite(c, node, t):
+    verb = "cites" if c.what == "cite-added" else "no longer cites"
+    return f"{node} {verb} {t(_short(c.after or c.before, 60))}"
+
+
+def _relation(c, node, t):
+    if c.what == "relation-turned":
         return f"{node} {_VERB[c.before]} → {_VERB[c.after]} `{c.about['target']}`"
-    if w == "regrouped":
-        return f"the step from {node} to `{c.about['target']}` is now linked with " \
-            + (", ".join(f"`{n}`" for n in c.after if n and n != c.node) or "no other reason")
-    if w in ("finding-new", "finding-fixed"):
-        return f"{'new' if w == 'finding-new' else 'fixed'} {c.about['severity']} " \
-            f"[{c.about['rule']}]: {t(c.about['message'])}"
-    if w == "strength-move":
-        return f"strength of {node}: {c.before:.3f} → {c.after:.3f}"
-    return f"{node} expects {c.before} but is {c.after}"
+    now = "now " if c.what == "relation-added" else "no longer "
+    return f"{node} {now}{_VERB[c.after or c.before]} `{c.about['target']}`"
+
+
+def _regrouped(c, node, t):
+    mates = ", ".join(f"`{n}`" for n in c.after if n != c.node) or "no other reason"
+    return f"the step from {node} to `{c.about['target']}` is now linked with {mates}"
+
+
+def _finding(c, node, t):
+    return f"{'new' if c.what == 'finding-new' else 'fixed'} {c.about['severity']} " \
+        f"[{c.about['rule']}]: {t(c.about['message'])}"
+
+
+_SAY = {
+    "node-added": _added, "node-removed": _added, "reworded": _reworded,
+    "kind-changed": lambda c, node, t: f"kind of {node}: {c.before} → {c.after}",
+    "section-changed": _section, "attribute-changed": _attribute,
+    "cite-added": _cite, "cite-removed": _cite, "relation-added": _relation,
+    "relation-removed": _relation, "relation-turned": _relation, "regrouped": _regrouped,
+    "scheme-changed": _scheme, "finding-new": _finding, "finding-fixed": _finding,
+    "status-flip": lambda c, node, t: f"status of {node}: {c.before} → {c.after}",
+    "strength-move": lambda c, node, t: f"strength of {node}: {c.before:.3f} → {c.after:.3f}",
+    "broken-expect": lambda c, node, t: f"{node} expects {c.before} but is {c.after}",
+}
 
 
 def _value(v) -> str:
@@ -102,7 +127,8 @@ _MARK = {"node-added": ("+", "green"), "node-removed": ("-", "red"),
 
 def report_text(run, out, color=False) -> None:
     """For people: each changed map, its changes grouped by section."""
-    from rich.console import Console  # rich is slow to import (25 ms): only for people
+    # rich is slow to import (25 ms): only for people
+    from rich.console import Console
     from rich.text import Text
 
     console = Console(file=out, highlight=False, markup=False, emoji=False,
