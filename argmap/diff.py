@@ -23,6 +23,7 @@ from .api import expand, load, without_included
 from .checker import check
 from .evaluate import evaluate
 from .reader import ReadError, read_map_bytes
+from .util import paused_gc
 
 #: how alike two anonymous nodes' texts must be (difflib's ratio) to count as one
 #: node reworded rather than one removed and one added
@@ -186,7 +187,9 @@ def _node_changes(a: dict, b: dict, names: dict) -> list[Change]:
         if n not in matched:
             out.append(_at(d, "node-added", n, after=d["text"], about={"kind": d["kind"]}))
     for old, new in names.items():
-        out.extend(_pair_changes(new, a[old], b[new]))
+        x, y = a[old], b[new]
+        if x != y:  # equal records (nothing moved either) need no closer look
+            out.extend(_pair_changes(new, x, y))
     return out
 
 
@@ -211,55 +214,80 @@ def _pair_changes(new: str, x: dict, y: dict) -> list[Change]:
     return out
 
 
-def _relations(m, rename, mate) -> dict[tuple, dict]:
-    """(reason, target) -> what the relation is: its kind, the reasons it is
-    linked with or undercuts (named by ``mate``), its scheme; between nodes
-    ``rename`` maps only."""
-    graph = m.arggraph
-    out = {}
-    for v in graph.nodes:
-        for inf in graph.inferences_into(v):
-            mates = frozenset(map(mate, inf.reasons))
-            for r in inf.reasons:
-                if r in rename and v in rename:
-                    out[(rename[r], rename[v])] = {"relation": inf.relation,
-                                                   "with": mates, "scheme": inf.scheme}
-            for u in inf.undercutters:
-                if u in rename and v in rename:
-                    out[(rename[u], rename[v])] = {"relation": "undercut", "with": mates,
-                                                   "scheme": inf.scheme}
-    return out
+class _Steps:
+    """How one side's relations read: (relation, the reasons of the step, scheme),
+    the reasons named by ``mate`` (their name on the new side)."""
+
+    def __init__(self, m, mate):
+        self.m, self.mate = m, mate
+        self.groups = None  # (target, group) -> reasons, made when first needed
+
+    def of(self, u: str, v: str, e) -> tuple:
+        rel = e["relation"]
+        if rel == "undercut":
+            mates = frozenset(map(self.mate, e["reasons"]))
+        elif e["group"] is not None:
+            if self.groups is None:
+                self.groups = defaultdict(list)
+                for t, into in self.m.pred.items():
+                    for r, f in into.items():
+                        if f["group"] is not None:
+                            self.groups[(t, f["group"])].append(r)
+            mates = frozenset(map(self.mate, self.groups[(v, e["group"])]))
+        else:
+            mates = self.mate(u)  # a lone reason (most edges): its own name stands for the set
+        return rel, mates, e.get("scheme")
 
 
 def _relation_changes(a, b, names: dict) -> list[Change]:
     """Relations between nodes both versions have: added, removed, turned,
-    regrouped (other reasons beside it, or another step undercut), scheme changed."""
-    # reasons only one side has are named so that they differ from every other
-    old = _relations(a, names, lambda r: names.get(r, f"(removed {r})"))
-    new = _relations(b, {n: n for n in names.values()}, lambda r: r)
-    out = []
-    nodes_a, nodes_b = a.nodes, b.nodes
+    regrouped (other reasons beside it, or another step undercut), scheme changed.
+    Each old node's edges are read beside its new self's: no table of every edge."""
+    old = _Steps(a, lambda r: names.get(r, f"(removed {r})"))
+    new = _Steps(b, lambda r: r)
     back = {v: k for k, v in names.items()}
-    for key in old.keys() | new.keys():
-        u, v = key
-        x, y = old.get(key), new.get(key)
-        d = nodes_b[u] if y is not None else nodes_a[back[u]]
-        about = {"target": v, "text": d["text"]}
-        if x is None:
-            out.append(_at(d, "relation-added", u, after=y["relation"], about=about))
-        elif y is None:
-            out.append(_at(d, "relation-removed", u, before=x["relation"], about=about))
-        elif x["relation"] != y["relation"]:
-            out.append(_at(d, "relation-turned", u, before=x["relation"], after=y["relation"],
-                           about=about))
-        elif x["with"] != y["with"]:
-            out.append(_at(d, "regrouped", u, before=sorted(x["with"]), after=sorted(y["with"]),
-                           about=about))
-        elif x["scheme"] != y["scheme"] and y["relation"] == "support":
-            out.append(_at(d, "scheme-changed", u, before=x["scheme"], after=y["scheme"],
-                           about=about))
+    out = []
+    for u, ru in names.items():
+        mine, theirs = a.succ[u], b.succ[ru]
+        if mine == theirs and (u == ru or not u.startswith("_")) and all(
+                v == names.get(v) for v in mine):
+            continue  # the same edges to the same nodes, nothing moved
+        for v, e in mine.items():
+            rel = e["relation"]
+            rv = names.get(v)
+            if rv is None or rel == "cite":
+                continue
+            f = theirs.get(rv)
+            if (f is not None and f["relation"] == rel and rel != "undercut"
+                    and e["group"] is None and f["group"] is None
+                    and e.get("scheme") == f.get("scheme")):
+                continue  # the same lone reason (most edges), asked in one go
+            y = None if f is None or f["relation"] == "cite" else new.of(ru, rv, f)
+            x = old.of(u, v, e)
+            if x != y:
+                out.append(_relation_change(x, y, b.nodes[ru], ru, rv))
+        for rv, f in theirs.items():
+            if f["relation"] != "cite" and rv in back and back[rv] not in mine:
+                out.append(_relation_change(None, new.of(ru, rv, f), b.nodes[ru], ru, rv))
     out.sort(key=lambda c: (c.file or "", c.line or 0, c.about["target"]))
     return out
+
+
+def _relation_change(x, y, d, u, v) -> Change:
+    about = {"target": v, "text": d["text"]}
+    if x is None:
+        return _at(d, "relation-added", u, after=y[0], about=about)
+    if y is None:
+        return _at(d, "relation-removed", u, before=x[0], about=about)
+    if x[0] != y[0]:
+        return _at(d, "relation-turned", u, before=x[0], after=y[0], about=about)
+    if x[1] != y[1]:
+        return _at(d, "regrouped", u, before=_names(x[1]), after=_names(y[1]), about=about)
+    return _at(d, "scheme-changed", u, before=x[2], after=y[2], about=about)
+
+
+def _names(mates) -> list[str]:
+    return [mates] if isinstance(mates, str) else sorted(mates)
 
 
 _POSITION = re.compile(r":\d+(?::\d+)?\b")
@@ -323,12 +351,27 @@ def diff_maps(a, b, config=None, strength_delta: float = STRENGTH_DELTA,
             out.unreadable.extend(m.findings)
     if out.unreadable or a is None or b is None:
         return out
-    names = match_nodes(a.nodes, b.nodes)
-    out.changes = (_node_changes(a.nodes, b.nodes, names) + _relation_changes(a, b, names)
-                   + _finding_changes(check(a, config), check(b, config))
-                   + _evaluation_changes(a, b, names, strength_delta))
-    _neighbourhood(out, a, b, names)
+    with paused_gc():  # many small objects, none of them cyclic garbage
+        _compare(out, a, b, config, strength_delta)
     return out
+
+
+def _compare(out: MapDiff, a, b, config, strength_delta) -> None:
+    names = match_nodes(a.nodes, b.nodes)
+    nodes = _node_changes(a.nodes, b.nodes, names)
+    relations = _relation_changes(a, b, names)
+    out.changes = nodes + relations + _finding_changes(check(a, config), check(b, config))
+    # status and strength follow from the nodes, their kinds and weights and the
+    # relations only: when none of these changed (nor an expectation), neither did they
+    if relations or any(map(_evaluated, nodes)):
+        out.changes += _evaluation_changes(a, b, names, strength_delta)
+    _neighbourhood(out, a, b, names)
+
+
+def _evaluated(c: Change) -> bool:
+    return c.what in ("node-added", "node-removed", "kind-changed") or (
+        c.what == "attribute-changed" and c.about["attribute"] in ("weight", "expect"))
+
 
 
 def _neighbourhood(out: MapDiff, a, b, names: dict) -> None:

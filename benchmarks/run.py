@@ -37,7 +37,7 @@ PY = sys.executable
 #: a short run is the one machine noise moves most
 SHORT_PASSES = 3
 #: the table's order of the commands run at each size
-ROWS = ["floor", "check", "export json", "render dot", "render svg", "graphviz alone",
+ROWS = ["floor", "check", "diff", "export json", "render dot", "render svg", "graphviz alone",
         "argdown json", "argdown dot"]
 
 
@@ -123,12 +123,15 @@ def main(argv=None):
     work = Path(tempfile.mkdtemp(prefix="argmap-bench-"))
     commands = []  # (key, argv)
     for n in sizes:
-        (work / f"m{n}.argmap").write_text(generate.argmap_text(n))
+        text = generate.argmap_text(n)
+        (work / f"m{n}.argmap").write_text(text)
+        (work / f"m{n}-edited.argmap").write_text(generate.edited(text))
         (work / f"m{n}.argdown").write_text(generate.argdown_text(n))
         # each budget's two commands run one after the other (see paired())
         commands += [
             (("floor", n), [PY, str(HERE / "floor.py"), f"m{n}.argmap"]),
             (("check", n), argmap + ["check", f"m{n}.argmap"]),
+            (("diff", n), argmap + ["diff", f"m{n}.argmap", f"m{n}-edited.argmap"]),
         ]
         if argdown:
             commands.append((("argdown json", n), [argdown, "json", f"m{n}.argdown", "ad"]))
@@ -196,6 +199,8 @@ def main(argv=None):
         ratio = ""
         if n in floor and name in ("check", "export json", "render dot"):
             ratio = f"{wall / floor[n][0]:.2f}× floor time, {rss / floor[n][1]:.2f}× floor RSS"
+        if name == "diff":
+            ratio = f"{wall / med[('check', n)][0]:.2f}× check's time (1 % of nodes reworded)"
         if name.startswith("argdown") and (("check", n) in med) and name != "argdown page":
             mine = med[("export json", n)] if name == "argdown json" else med[("render dot", n)]
             ratio = f"{wall / mine[0]:.2f}× argmap's time, {rss / mine[1]:.2f}× its RSS"
@@ -225,6 +230,7 @@ def main(argv=None):
     budget(f"check {big} / floor time", paired(("check", big), ("floor", big)), 1.5)
     budget(f"check {big} / floor peak RSS", med[("check", big)][1] / floor[big][1], 2.0)
     budget(f"export json {big} / floor time", paired(("export json", big), ("floor", big)), 2.0)
+    budget(f"diff {big} (1 % reworded) / check {big}", paired(("diff", big), ("check", big)), 2.5)
     if mid:
         budget(f"check {big} / check {mid} (linear)",
                paired(("check", big), ("check", mid)), 12 * big / mid / 10)

@@ -127,33 +127,39 @@ _MARK = {"node-added": ("+", "green"), "node-removed": ("-", "red"),
 
 def report_text(run, out, color=False) -> None:
     """For people: each changed map, its changes grouped by section."""
-    # rich is slow to import (25 ms): only for people
+    lines = list(_text_lines(run))
+    if not color:  # plain text needs no layout engine: a big diff prints at once
+        out.write("".join("".join(text for text, _ in line) + "\n" for line in lines))
+        return
+    # rich is slow to import (25 ms): only for a terminal in colour
     from rich.console import Console
     from rich.text import Text
 
     console = Console(file=out, highlight=False, markup=False, emoji=False,
-                      force_terminal=color, no_color=not color)
+                      force_terminal=True)
+    for line in lines:
+        console.print(Text.assemble(*line), soft_wrap=True)
+
+
+def _text_lines(run):
+    """Each line of the text report, as (text, style) pieces."""
     for d in run.changed:
-        name = d.new or d.old
-        console.print(Text(safe(f"{name}: {d.state}"), style="bold"))
+        yield [(safe(f"{d.new or d.old}: {d.state}"), "bold")]
         for f in d.unreadable:
-            console.print(Text(safe(f"  {f.file}:{f.line}:{f.column}: {f.rule}: {f.message}"),
-                               style="red"))
+            yield [(safe(f"  {f.file}:{f.line}:{f.column}: {f.rule}: {f.message}"), "red")]
         section = object()
         for c in _in_order(d.changes):
             if c.section != section and c.what not in ("finding-new", "finding-fixed"):
                 section = c.section
-                console.print(Text(safe(f"  § {section}" if section else "  (no section)"),
-                                   style="dim"))
+                yield [(safe(f"  § {section}" if section else "  (no section)"), "dim")]
             mark, style = _MARK.get(c.what, ("~", "cyan"))
             where = f"  ({c.file}:{c.line})" if c.line else ""
-            console.print(Text.assemble((f"    {mark} ", style), safe(describe(c)),
-                                        (safe(where), "dim")), soft_wrap=True)
+            yield [(f"    {mark} ", style), (safe(describe(c)), ""), (safe(where), "dim")]
     parts = ", ".join(f"{n} {noun}" for noun, n in _summary(run))
-    console.print(Text(f"{len(run.changed)} of {len(run.maps)} map(s) changed"
-                       + (f": {parts}" if parts else ""), style="bold"))
+    yield [(f"{len(run.changed)} of {len(run.maps)} map(s) changed"
+            + (f": {parts}" if parts else ""), "bold")]
     for p in run.problems:
-        console.print(Text(safe(f"not read: {p}"), style="yellow"))
+        yield [(safe(f"not read: {p}"), "yellow")]
 
 
 def _in_order(changes):
