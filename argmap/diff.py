@@ -249,27 +249,33 @@ def _relation_changes(a, b, names: dict) -> list[Change]:
     out = []
     for u, ru in names.items():
         mine, theirs = a.succ[u], b.succ[ru]
-        if mine == theirs and (u == ru or not u.startswith("_")) and all(
-                v == names.get(v) for v in mine):
+        if mine == theirs and u == ru and all(v == names.get(v) for v in mine):
             continue  # the same edges to the same nodes, nothing moved
-        for v, e in mine.items():
-            rel = e["relation"]
-            rv = names.get(v)
-            if rv is None or rel == "cite":
-                continue
-            f = theirs.get(rv)
-            if (f is not None and f["relation"] == rel and rel != "undercut"
-                    and e["group"] is None and f["group"] is None
-                    and e.get("scheme") == f.get("scheme")):
-                continue  # the same lone reason (most edges), asked in one go
-            y = None if f is None or f["relation"] == "cite" else new.of(ru, rv, f)
-            x = old.of(u, v, e)
-            if x != y:
-                out.append(_relation_change(x, y, b.nodes[ru], ru, rv))
-        for rv, f in theirs.items():
-            if f["relation"] != "cite" and rv in back and back[rv] not in mine:
-                out.append(_relation_change(None, new.of(ru, rv, f), b.nodes[ru], ru, rv))
+        out.extend(_edges_changed(u, ru, mine, theirs, names, old, new, b.nodes[ru]))
+        out.extend(_relation_change(None, new.of(ru, rv, f), b.nodes[ru], ru, rv)
+                   for rv, f in theirs.items()
+                   if f["relation"] != "cite" and rv in back and back[rv] not in mine)
     out.sort(key=lambda c: (c.file or "", c.line or 0, c.about["target"]))
+    return out
+
+
+def _edges_changed(u, ru, mine, theirs, names, old, new, d) -> list[Change]:
+    """What became of each relation of old node ``u`` (``ru`` in the new map)."""
+    out = []
+    for v, e in mine.items():
+        rel = e["relation"]
+        rv = names.get(v)
+        if rv is None or rel == "cite":
+            continue
+        f = theirs.get(rv)
+        if (f is not None and f["relation"] == rel and rel != "undercut"
+                and e["group"] is None and f["group"] is None
+                and e.get("scheme") == f.get("scheme")):
+            continue  # the same lone reason (most edges), asked in one go
+        y = None if f is None or f["relation"] == "cite" else new.of(ru, rv, f)
+        x = old.of(u, v, e)
+        if x != y:
+            out.append(_relation_change(x, y, d, ru, rv))
     return out
 
 

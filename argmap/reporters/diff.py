@@ -9,9 +9,9 @@ changed neighbourhood), and GitHub annotations on the new files' lines.
 
 from __future__ import annotations
 
+import difflib
 import json as _json
 
-from ..render.markdown import md
 from ._terminal import safe
 from .github import _data, _property
 
@@ -54,7 +54,34 @@ def _added(c, node, t):
 
 
 def _reworded(c, node, t):
-    return f"{node} reworded: “{t(_short(c.before, 60))}” → “{t(_short(c.after, 60))}”"
+    # how the output marks words taken out and put in: its own, or the text's
+    marks = getattr(t, "marks", ("[-{}-]", "{{+{}+}}"))
+    return f"{node} reworded: “{words_changed(c.before, c.after, t, marks)}”"
+
+
+def words_changed(before: str, after: str, t=_plain, marks=("[-{}-]", "{{+{}+}}"),
+                  context: int = 4) -> str:
+    """The words that changed between two texts, marked, with a few words of
+    context around each change and “…” for the rest."""
+    a, b = before.split(), after.split()
+    out = []
+    ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    for i, (tag, i1, i2, j1, j2) in enumerate(ops):
+        if tag == "equal":
+            same = a[i1:i2]
+            head = same[:context] if i > 0 else []
+            tail = same[-context:] if i < len(ops) - 1 else []
+            if len(same) > len(head) + len(tail):
+                out.append(t(" ".join(head)) + (" … " if head or tail else "…")
+                           + t(" ".join(tail)))
+            else:
+                out.append(t(" ".join(same)))
+            continue
+        if i2 > i1:
+            out.append(marks[0].format(t(" ".join(a[i1:i2]))))
+        if j2 > j1:
+            out.append(marks[1].format(t(" ".join(b[j1:j2]))))
+    return " ".join(part.strip() for part in out if part.strip())
 
 
 def _section(c, node, t):
@@ -190,6 +217,13 @@ def report_github(run, out, color=False) -> None:
 
 def report_markdown(run, out, color=False) -> None:
     """A pull-request comment: a summary table, the changes, the changed neighbourhood."""
+    # the Markdown outline's escaping; render is slow to import (pydot): only here
+    from ..render.markdown import md
+
+    def t(text) -> str:
+        return md(text)
+
+    t.marks = ("~~{}~~", "**{}**")
     lines = ["### What this change does to the argument", ""]
     if not run.changed:
         lines += ["No change of meaning: the maps say what they said.", ""]
@@ -204,7 +238,7 @@ def report_markdown(run, out, color=False) -> None:
         lines += [f"#### {md(d.new or d.old)} ({d.state})", ""]
         lines += [f"- {md(f'{f.file}:{f.line}: {f.rule}: {f.message}')}"
                   for f in d.unreadable]
-        lines += [f"- **{_NOUN[c.what]}**: {describe(c, md)}" for c in _in_order(d.changes)]
+        lines += [f"- **{_NOUN[c.what]}**: {describe(c, t)}" for c in _in_order(d.changes)]
         lines.append("")
         lines += _mermaid(d)
     out.write("\n".join(lines).rstrip("\n") + "\n")
