@@ -265,3 +265,12 @@ def test_two_folders_pair_maps_by_path(tmp_path):
     assert sorted(((m["old"], m["new"], m["state"]) for m in data["maps"]), key=repr) == [
         ("old/m.argmap", "new/m.argmap", "changed"), (None, "new/extra.argmap", "added")]
     assert json.dumps(data)  # plain JSON through and through
+
+
+def test_golden_json_of_a_change_of_every_kind():
+    """tests/diff: a pair of maps with most kinds of change, and the JSON it must
+    give (reviewed by hand; regenerate only for a deliberate change of the schema)."""
+    folder = TESTS / "diff"
+    run = invoke("diff", "old.argmap", "new.argmap", "-f", "json", cwd=folder)
+    assert run.code == 0
+    assert run.json() == json.loads((folder / "expect.json").read_text(encoding="utf-8"))

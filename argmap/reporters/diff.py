@@ -138,9 +138,22 @@ def _value(v) -> str:
     return ", ".join(map(str, v)) if isinstance(v, list) else str(v)
 
 
+#: the plural of the nouns whose plural is not an added s
+_PLURAL = {"node added": "nodes added", "node removed": "nodes removed",
+           "attribute changed": "attributes changed", "kind changed": "kinds changed",
+           "citation added": "citations added", "citation removed": "citations removed",
+           "relation added": "relations added", "relation removed": "relations removed",
+           "relation turned": "relations turned", "scheme changed": "schemes changed",
+           "finding fixed": "findings fixed", "status changed": "statuses changed",
+           "strength moved": "strengths moved", "expectation broken": "expectations broken",
+           "moved to another section": "moved to another section", "reworded": "reworded",
+           "regrouped": "regrouped"}
+
+
 def _summary(run) -> list[tuple[str, int]]:
     counts = run.as_dict()["summary"]["changes"]
-    return [(_NOUN[k], n) for k, n in counts.items()]
+    return [(_NOUN[k] if n == 1 else _PLURAL.get(_NOUN[k], _NOUN[k] + "s"), n)
+            for k, n in counts.items()]
 
 
 def report_json(run, out, color=False) -> None:
@@ -176,9 +189,11 @@ def _text_lines(run):
             yield [(safe(f"  {f.file}:{f.line}:{f.column}: {f.rule}: {f.message}"), "red")]
         section = object()
         for c in _in_order(d.changes):
-            if c.section != section and c.what not in ("finding-new", "finding-fixed"):
-                section = c.section
-                yield [(safe(f"  § {section}" if section else "  (no section)"), "dim")]
+            here = "findings" if c.what in ("finding-new", "finding-fixed") else c.section
+            if here != section:
+                section = here
+                yield [(safe("  findings" if here == "findings" else
+                             f"  § {here}" if here else "  (no section)"), "dim")]
             mark, style = _MARK.get(c.what, ("~", "cyan"))
             where = f"  ({c.file}:{c.line})" if c.line else ""
             yield [(f"    {mark} ", style), (safe(describe(c)), ""), (safe(where), "dim")]
