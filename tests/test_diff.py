@@ -237,7 +237,7 @@ def test_gates_and_the_working_tree(repo):
 def test_markdown_comment_and_github_annotations(repo):
     md = invoke("diff", "HEAD~1", "HEAD", "-f", "markdown", cwd=repo).out
     assert md.startswith("### What this change does to the argument\n")
-    assert "| status changed | 3 |" in md and "**Needs a look:**" in md
+    assert "| statuses changed | 3 |" in md and "**Needs a look:**" in md
     assert "```mermaid\nflowchart BT\n" in md and ":::flipped" in md and ":::removed" in md
     gh = invoke("diff", "HEAD~1", "HEAD", "-f", "github", cwd=repo).out.splitlines()
     assert "::warning file=maps/m.argmap,line=1,title=argmap diff%3A status changed::" \
