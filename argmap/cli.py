@@ -18,7 +18,7 @@ import traceback
 
 import click
 
-from . import __version__
+from ._version import __version__
 from . import export as exporters
 from .api import check_files, expand, load
 from .checker import check as run_check
@@ -327,9 +327,11 @@ _force = click.option("--force", is_flag=True,
 
 @cli.command()
 @click.argument("map_path", metavar="MAP", type=click.Path())
-@click.option("-f", "--format", "fmt", type=click.Choice(["json", "graphml", "aif", "argdown"]),
+@click.option("-f", "--format", "fmt", type=click.Choice(["json", "graphml", "aif", "argdown",
+                                                          "mermaid"]),
               default="json", show_default=True,
-              help="json (section 5), graphml, aif (AIFdb, OVA) or argdown.")
+              help="json (section 5), graphml, aif (AIFdb, OVA), argdown, or mermaid "
+              "(GitHub and GitLab draw it in Markdown).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Write to this file (atomically) instead of standard output.")
 @click.option("--eval", "with_eval", is_flag=True,
@@ -337,7 +339,7 @@ _force = click.option("--force", is_flag=True,
 @_force
 def export(map_path, fmt, output, with_eval, force):
     """Export a map: JSON (nodes, edges, front matter), GraphML, AIF JSON
-    (for AIFdb and OVA) or Argdown.
+    (for AIFdb and OVA), Argdown or Mermaid.
 
     A map with syntax, encoding or include errors is refused (exit 1); other
     findings don't stop the export. AIF and Argdown hold less than a map: what
@@ -349,6 +351,7 @@ def export(map_path, fmt, output, with_eval, force):
       argmap export essay.argmap -f graphml -o essay.graphml
       argmap export essay.argmap -f aif -o essay.json
       argmap export essay.argmap -f argdown -o essay.argdown
+      argmap export essay.argmap -f mermaid     # paste into a ```mermaid block
     """
     if with_eval and fmt != "json":
         raise click.UsageError("--eval works with -f json")

@@ -12,7 +12,7 @@ import re
 from .graph import NODE_FIELDS, ordered_edges
 
 __all__ = ["EXPORTERS", "as_aif", "as_dict", "lost_in", "ordered_edges", "to_aif", "to_argdown",
-           "to_graphml", "to_json", "write_json"]
+           "to_graphml", "to_json", "to_mermaid", "write_json"]
 
 
 def _node_items(argmap, evaluation=None):
@@ -252,13 +252,65 @@ def _argdown_argument(target: str, reasons) -> str:
     return f"{target} from {reasons[0]}"
 
 
+_MERMAID_ESCAPES = (("&", "#amp;"), ("#", "#35;"), ('"', "#quot;"), ("<", "#lt;"),
+                    (">", "#gt;"), ("`", "#96;"))
+#: how each relation is drawn in Mermaid (from the reason to what it bears on)
+_MERMAID_ARROWS = {"support": "-->", "attack": "--x", "undercut": "-.-x"}
+
+
+def mermaid_text(text: str) -> str:
+    """Text for a quoted Mermaid label: every character that Mermaid reads as
+    syntax or markup written as Mermaid's entity code; controls as spaces."""
+    text = "".join(ch if ch.isprintable() else " " for ch in text)
+    for ch, code in _MERMAID_ESCAPES:
+        text = text.replace(ch, code)
+    return text
+
+
+def to_mermaid(argmap) -> str:
+    """A Mermaid flowchart (GitHub, GitLab and many Markdown viewers draw it):
+    a node per argument node, claims at the top, a subgraph per section; an
+    attack ends in a cross, an undercut (dotted) on its step's first reason's
+    line to the target. Sources and citations are left out."""
+    nodes = argmap.nodes
+    ids = {n: f"n{i}" for i, n in enumerate(nodes)}
+    out = ["flowchart BT"]
+    sections: dict = {}
+    for n, d in nodes.items():
+        if d["kind"] != "source":
+            sections.setdefault(d["section"], []).append(n)
+    for k, (title, members) in enumerate(sections.items()):
+        pad = "  "
+        if title is not None:
+            out.append(f'  subgraph s{k}["{mermaid_text(title)}"]')
+            pad = "    "
+        for n in members:
+            d = nodes[n]
+            out.append(f'{pad}{ids[n]}["{mermaid_text(d["kind"].upper() + ": " + d["text"])}"]'
+                       f':::{d["kind"]}')
+        if title is not None:
+            out.append("  end")
+    for u, v, d in ordered_edges(argmap.succ):
+        arrow = _MERMAID_ARROWS.get(d["relation"])
+        if arrow:
+            label = "|undercuts|" if d["relation"] == "undercut" else ""
+            out.append(f"  {ids[u]} {arrow}{label} {ids[v]}")
+    out += ["  classDef thesis fill:#1d3557,color:#ffffff,stroke:#0b1d33",
+            "  classDef claim fill:#d6e4f0,stroke:#1d3557",
+            "  classDef premise fill:#ffffff,stroke:#457b9d",
+            "  classDef evidence fill:#e6f2e8,stroke:#2a7a3b",
+            "  classDef counter fill:#fbe0d3,stroke:#b5361b,stroke-dasharray:4 3",
+            "  classDef rebuttal fill:#ece2f4,stroke:#6a3d9a"]
+    return "\n".join(out) + "\n"
+
+
 def lost_in(argmap, fmt: str) -> list[str]:
     """What a map holds that the export format ``fmt`` can't, and what becomes of
     it: for warnings."""
     nodes = argmap.nodes.values()
     if fmt == "graphml":
         return _graphml_lost(argmap)
-    if fmt not in ("aif", "argdown"):
+    if fmt not in ("aif", "argdown", "mermaid"):
         return []
     lost = _attributes_lost(nodes)
     if any(d["cq"] for d in nodes):
@@ -267,11 +319,17 @@ def lost_in(argmap, fmt: str) -> list[str]:
         if argmap.meta or any(d["section"] for d in nodes):
             lost.append("front matter and sections; left out")
         return lost
+    if fmt == "mermaid":
+        return lost + (["argument schemes; left out"] if _schemes(argmap) else [])
     if argmap.arggraph.has_groups():
         lost.append("linked groups; written as separate supports")
-    if any("scheme" in e for nbrs in argmap.succ.values() for e in nbrs.values()):
+    if _schemes(argmap):
         lost.append("argument schemes; left out")
     return lost
+
+
+def _schemes(argmap) -> bool:
+    return any("scheme" in e for nbrs in argmap.succ.values() for e in nbrs.values())
 
 
 def _graphml_lost(argmap) -> list[str]:
@@ -297,4 +355,5 @@ def _attributes_lost(nodes) -> list[str]:
 
 
 #: export formats, by name, with the function that writes each
-EXPORTERS = {"json": to_json, "graphml": to_graphml, "aif": to_aif, "argdown": to_argdown}
+EXPORTERS = {"json": to_json, "graphml": to_graphml, "aif": to_aif, "argdown": to_argdown,
+             "mermaid": to_mermaid}

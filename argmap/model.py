@@ -113,6 +113,15 @@ class Map:
         """The attributes of one node."""
         return self.nodes[node_id]
 
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        """How Jupyter shows a map: its diagram (see :mod:`argmap.jupyter`)."""
+        return DISPLAY(self) if DISPLAY is not None else None
+
+
+#: what shows a map in a notebook: set by the package (:mod:`argmap.jupyter`),
+#: so that this module depends on no renderer
+DISPLAY = None
+
 
 def file_order_key(files: list[str], rule_order: dict[str, int]):
     """A sort key for findings: file in reading order, then line, column, and rule."""

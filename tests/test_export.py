@@ -1,12 +1,16 @@
-"""Exports: JSON exactly as section 5 says, GraphML that networkx reads back."""
+"""Exports: JSON exactly as section 5 says, GraphML that networkx reads back, Mermaid
+that Mermaid parses."""
 
 import io
 import json
 
 import networkx as nx
+import pytest
 
-from argmap.export import as_dict, to_graphml, to_json
-from helpers import load_text
+import argmap
+from argmap.export import as_dict, to_graphml, to_json, to_mermaid
+from helpers import ROOT, hostile_map, invoke, load_text
+import mermaid_check
 
 MAP = """\
 ---
@@ -133,3 +137,19 @@ def test_ordered_edges_follow_the_order_numbers_however_they_run():
         edges = [(d["order"], u, v) for u, nbrs in m.succ.items() for v, d in nbrs.items()]
         want = [(u, v) for _, u, v in sorted(edges, key=lambda e: e[0])]
         assert [(u, v) for u, v, _ in ordered_edges(m.succ)] == want, numbers
+
+
+def test_mermaid_export_of_every_map_and_of_hostile_text_parses():
+    if mermaid_check.REASON:
+        pytest.skip(mermaid_check.REASON)
+    maps = [argmap.load(p) for p in ROOT.joinpath("maps").rglob("*.argmap")
+            if p.name != "sources.argmap"]
+    hostile = argmap.loads(hostile_map())
+    diagrams = [to_mermaid(m) for m in maps] + [to_mermaid(hostile)]
+    assert mermaid_check.parse_results(diagrams) == ["OK"] * len(diagrams)
+    text = to_mermaid(hostile)
+    for raw in ('"no"', "<script>", "`code`"):
+        assert raw not in text
+    run = invoke("export", str(ROOT / "maps/examples/evaluation.argmap"), "-f", "mermaid")
+    assert run.code == 0 and run.out.startswith("flowchart BT\n")
+    assert "mermaid can't hold 2 citations" in run.err

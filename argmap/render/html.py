@@ -180,19 +180,24 @@ class _Page:
             out.append('<p class="meta">Each section has a diagram of its own: click a node '
                        "to read it in the outline; ◇ in the outline leads back to it.</p>")
         out.append("<main>")
+        self.sections()
+        self.back_matter()
+        out.append("</main></body></html>")
+        return "\n".join(out) + "\n"
+
+    def sections(self, level: int = 2) -> None:
+        """Each section: its heading (``<hLEVEL>``), its diagram, its entries."""
+        out = self.out
         for section in self.o.sections:
             out.append("<section>")
             if section.title is not None:
-                out.append(f"<h2>{h(section.title)}</h2>")
+                out.append(f"<h{level}>{h(section.title)}</h{level}>")
             if section.title in self.per_section:
                 out.append('<figure class="section">' + self.per_section[section.title]
                            + "</figure>")
             for e in section.entries:
                 self.root(e)
             out.append("</section>")
-        self.back_matter()
-        out.append("</main></body></html>")
-        return "\n".join(out) + "\n"
 
     def header(self, title: str) -> None:
         """The title, the byline and where the argument comes from."""
@@ -253,6 +258,23 @@ def to_html(argmap, options=None, diagram: bool = True) -> str:
     if diagram:
         overview, per_section, home = _diagrams(argmap, outline, options)
     return _Page(argmap, outline, overview, per_section, home).render()
+
+
+def outline_fragment(argmap, options=None, level: int = 3) -> str:
+    """The outline alone, as an HTML fragment to sit in another page (section
+    headings at ``<hLEVEL>``); its notes close it."""
+    options = options or RenderOptions()
+    outline = build(argmap, options.catalogue)
+    outline.evaluation = options.dot.evaluation
+    page = _Page(argmap, outline, None, {}, {})
+    page.out.append('<div class="argmap-outline">')
+    page.sections(level)
+    if outline.notes:
+        page.out.append('<ol class="notes">')
+        page.out.extend(f'<li id="fn-{i}">{h(n)}</li>' for i, n in enumerate(outline.notes, 1))
+        page.out.append("</ol>")
+    page.out.append("</div>")
+    return "\n".join(page.out) + "\n"
 
 
 def _diagrams(argmap, outline, options):

@@ -3,7 +3,7 @@
 import json
 from urllib.parse import quote
 
-from .. import __version__
+from .._version import __version__
 from ..rules import RULES, documentation, summary
 
 NAME = "sarif"
