@@ -22,9 +22,9 @@ from .rules import RULE_IDS
 
 
 def load(path: str | os.PathLike, root: str | os.PathLike | None = None,
-         data: bytes | None = None) -> Map:
+         data: bytes | None = None, overlay=None) -> Map:
     """Read the map at ``path`` (and the files it includes); see :func:`argmap.loader.load`."""
-    return loader.load(path, root, RULE_IDS, data)
+    return loader.load(path, root, RULE_IDS, data, overlay)
 
 
 def loads(text: str | bytes, file: str = "<string>", root: str | os.PathLike | None = None) -> Map:

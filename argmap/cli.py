@@ -759,6 +759,22 @@ def schemes(name, fmt, color):
 
 
 @cli.command()
+def lsp():
+    """Run the language server (LSP over standard input and output).
+
+    Editors start it themselves: see the README's "In your editor" for VS Code,
+    Neovim, Helix, Emacs and Sublime Text. Needs `pip install 'argmap[lsp]'`.
+    """
+    try:
+        # deferred: pygls is an extra, and only the language server needs it
+        from .lsp import main as serve
+    except ImportError as exc:
+        raise click.ClickException(f"the language server needs pygls ({exc.name} is missing): "
+                                   "pip install 'argmap[lsp]'") from None
+    serve()
+
+
+@cli.command()
 @click.argument("rule", required=False)
 def rules(rule):
     """List the rules, or show what one of them checks.

@@ -29,14 +29,15 @@ def _map(reading: reader.Reading) -> Map:
 
 
 def load(path: str | os.PathLike, root: str | os.PathLike | None = None,
-         known_rules=None, data: bytes | None = None) -> Map:
+         known_rules=None, data: bytes | None = None, overlay=None) -> Map:
     """Read the map at ``path`` (and the files it includes).
 
     Includes may not leave ``root``, by default the folder of ``path``. Raises
     :class:`ReadError` when ``path`` itself can't be read; everything wrong
     inside the files becomes a finding or a fact. ``known_rules``: the rule ids
     an ``// argmap: ignore`` comment may name (None: any); ``data``: the file's
-    bytes, when they have been read already.
+    bytes, when they have been read already; ``overlay``: real path -> bytes
+    of included files to read from memory (an editor's open buffers).
     """
     path = os.fspath(path)
     if data is None:
@@ -44,7 +45,7 @@ def load(path: str | os.PathLike, root: str | os.PathLike | None = None,
     abspath = os.path.abspath(path)
     root = os.path.abspath(root) if root is not None else os.path.dirname(abspath)
     with paused_gc():
-        return _map(reader.read(path, abspath, data, root, known_rules))
+        return _map(reader.read(path, abspath, data, root, known_rules, overlay))
 
 
 def loads(text: str | bytes, file: str = "<string>", root: str | os.PathLike | None = None,

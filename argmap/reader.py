@@ -127,10 +127,13 @@ def _is_absolute(path: str) -> bool:
 
 
 class _Reader:
-    def __init__(self, root: str, known_rules):
-        """``root``: the absolute path of the folder includes may not leave."""
+    def __init__(self, root: str, known_rules, overlay=None):
+        """``root``: the absolute path of the folder includes may not leave;
+        ``overlay``: real path -> bytes to read instead of the file's (an
+        editor's unsaved buffers)."""
         self.root = _real_folder(root)
         self.known_rules = known_rules
+        self.overlay = overlay or {}
         self.out = Reading()
         self.seen: set[str] = set()
 
@@ -192,7 +195,7 @@ class _Reader:
         if real in self.seen:
             return None  # a file included twice is read once
         try:
-            data = read_regular(real, size)
+            data = self.overlay[real] if real in self.overlay else read_regular(real, size)
         except OSError as exc:
             return self.refuse(f, inc, f"`{inc.path}` can't be read: {exc.strerror or exc}")
         display = os.path.normpath(os.path.join(os.path.dirname(f.display), inc.path))
@@ -248,15 +251,16 @@ def _cycle(chain: dict, here: str, back_to: str) -> list[str]:
     return names[::-1] + [chain[back_to][0]]
 
 
-def read(display: str, abspath: str, data: bytes, root: str, known_rules=None) -> Reading:
+def read(display: str, abspath: str, data: bytes, root: str, known_rules=None,
+         overlay=None) -> Reading:
     """Read a map whose first file has the bytes ``data``, and every file it includes.
 
     ``display`` names the file in findings, ``abspath`` is where it lies (its
     includes resolve from there), ``root`` the folder includes may not leave;
     ``known_rules`` are the rule ids an ``// argmap: ignore`` comment may name
-    (None: any).
+    (None: any); ``overlay`` maps real paths to bytes read instead of those files.
     """
-    return _Reader(root, known_rules).read_all(display, abspath, data)
+    return _Reader(root, known_rules, overlay).read_all(display, abspath, data)
 
 
 _REAL_FOLDERS: dict[str, str] | None = None  # while reusing_real_paths() is open
