@@ -333,30 +333,59 @@ def completion(ls: ArgmapServer, params: T.CompletionParams):
     return T.CompletionList(is_incomplete=False, items=items)
 
 
+_K = T.CompletionItemKind
+
+
+def _ids(ls, lines, lineno, reading):
+    if reading is None:
+        return []
+    return [T.CompletionItem(label=n, kind=_K.Reference, detail=d["kind"], documentation=d["text"])
+            for n, d in reading.map.nodes.items() if not n.startswith("_")]
+
+
+def _rules(ls, lines, lineno, reading):
+    return [T.CompletionItem(label=r, kind=_K.Keyword) for r in sorted(RULE_IDS)]
+
+
+def _scheme_names(ls, lines, lineno, reading):
+    return [T.CompletionItem(label=n, kind=_K.Enum, detail=s.title) for n, s in ls.schemes.items()]
+
+
+def _questions(ls, lines, lineno, reading):
+    scheme = ls.schemes.get(_scheme_above(lines, lineno))
+    questions = scheme.questions if scheme else [q for s in ls.schemes.values()
+                                                 for q in s.questions]
+    return [T.CompletionItem(label=q.name, kind=_K.EnumMember, detail=q.text) for q in questions]
+
+
+def _child_kinds(ls, lines, lineno, reading):
+    return [T.CompletionItem(label=k, kind=_K.Keyword) for k in KINDS if k != "source"]
+
+
+def _attribute_keys(ls, lines, lineno, reading):
+    return [T.CompletionItem(label=f"{k}: ", kind=_K.Property) for k in ATTRIBUTE_KEYS]
+
+
+def _kinds(ls, lines, lineno, reading):
+    return [T.CompletionItem(label=k, kind=_K.Keyword) for k in KINDS]
+
+
+#: what the text before the cursor looks like, and what completes it (first match wins)
+_COMPLETERS = (
+    (re.compile(r".*@[a-z0-9_-]*$"), _ids),
+    (re.compile(r"\s*//\s*argmap:\s*ignore\b.*$"), _rules),
+    (re.compile(r"\s+scheme:\s*\S*$"), _scheme_names),
+    (re.compile(r"\s+cq:\s*\S*$"), _questions),
+    (re.compile(r"\s*[+&~-]\s+\S*$"), _child_kinds),
+    (re.compile(r"\s+[a-z]*$"), _attribute_keys),
+    (re.compile(r"[a-z]*$"), _kinds),
+)
+
+
 def _completions(ls, line: str, lines, lineno: int, reading) -> list[T.CompletionItem]:
-    stripped = line.lstrip()
-    kind = T.CompletionItemKind
-    if re.search(r"@[a-z0-9_-]*$", line) and reading is not None:
-        return [T.CompletionItem(label=n, kind=kind.Reference, detail=d["kind"],
-                                 documentation=d["text"])
-                for n, d in reading.map.nodes.items() if not n.startswith("_")]
-    if re.match(r"//\s*argmap:\s*ignore\b", stripped):
-        return [T.CompletionItem(label=r, kind=kind.Keyword) for r in sorted(RULE_IDS)]
-    if re.match(r"scheme:\s*\S*$", stripped):
-        return [T.CompletionItem(label=n, kind=kind.Enum, detail=s.title)
-                for n, s in ls.schemes.items()]
-    if re.match(r"cq:\s*\S*$", stripped):
-        scheme = ls.schemes.get(_scheme_above(lines, lineno))
-        questions = scheme.questions if scheme else [
-            q for s in ls.schemes.values() for q in s.questions]
-        return [T.CompletionItem(label=q.name, kind=kind.EnumMember, detail=q.text)
-                for q in questions]
-    if re.match(r"[+&~-]\s+\S*$", stripped):
-        return [T.CompletionItem(label=k, kind=kind.Keyword) for k in KINDS if k != "source"]
-    if line.startswith((" ", "\t")) and re.fullmatch(r"\s*[a-z]*", line):
-        return [T.CompletionItem(label=f"{k}: ", kind=kind.Property) for k in ATTRIBUTE_KEYS]
-    if re.fullmatch(r"[a-z]*", line):
-        return [T.CompletionItem(label=k, kind=kind.Keyword) for k in KINDS]
+    for pattern, complete in _COMPLETERS:
+        if pattern.match(line):
+            return complete(ls, lines, lineno, reading)
     return []
 
 
