@@ -13,6 +13,7 @@ import io
 import os
 import signal
 import sys
+import threading
 import time
 import traceback
 
@@ -428,9 +429,11 @@ def import_(file, source_format, output, force):
 @click.option("--eval", "with_eval", is_flag=True,
               help="Shade nodes by evaluated status and show strengths; outlines mark "
                    "rejected and undecided points.")
+@click.option("--watch", is_flag=True,
+              help="Render again whenever the map or a file it includes changes (Ctrl-C stops).")
 @_force
 def render(map_path, output, fmt, direction, sources, no_legend, focus, depth, section,
-           engine, timeout, max_memory, with_eval, force):
+           engine, timeout, max_memory, with_eval, watch, force):
     """Render a map as a diagram (DOT, SVG, PNG, PDF) or an essay outline
     (Markdown, HTML with the diagram inline).
 
@@ -444,12 +447,11 @@ def render(map_path, output, fmt, direction, sources, no_legend, focus, depth, s
       argmap render essay.argmap -o essay.html
       argmap render big.argmap --section "Energy" -o energy.png
       argmap render big.argmap --focus asymmetry --depth 1 -o part.svg
+      argmap render essay.argmap -o essay.html --watch
     """
     # rendering (pydot, the layout) is loaded by the commands that render only,
     # so that `argmap check` starts without it
-    from .render import RENDERERS, DotOptions, RenderOptions, format_for
-    from .render import render as render_map
-    from .render.layout import LayoutError
+    from .render import RENDERERS, format_for
 
     try:
         fmt = format_for(fmt, output)
@@ -458,6 +460,27 @@ def render(map_path, output, fmt, direction, sources, no_legend, focus, depth, s
     is_text = RENDERERS[fmt][0]
     if not is_text and output in (None, "-") and sys.stdout.isatty():
         raise click.UsageError(f"{fmt} is binary: write it to a file with -o")
+    if watch and output in (None, "-"):
+        raise click.UsageError("--watch writes a file again and again: give it with -o")
+
+    def once():
+        _render_once(map_path, output, fmt, direction, sources, no_legend, focus, depth,
+                     section, engine, timeout, max_memory, with_eval, force)
+
+    if watch:
+        _watching(once, map_path, output)
+    else:
+        once()
+
+
+def _render_once(map_path, output, fmt, direction, sources, no_legend, focus, depth, section,
+                 engine, timeout, max_memory, with_eval, force):
+    """One rendering of `argmap render` (the options as they came)."""
+    # rendering (pydot, the layout) is loaded by the commands that render only
+    from .render import DotOptions, RenderOptions
+    from .render import render as render_map
+    from .render.layout import LayoutError
+
     m = _load_or_refuse(map_path)
     _refuse_output(output, m.real_paths, force)
     _node_or_fail(m, focus, "--focus")
@@ -479,6 +502,85 @@ def render(map_path, output, fmt, direction, sources, no_legend, focus, depth, s
         _error(f"{exc}; nothing was written")
         sys.exit(2)
     _write(result, output, m.real_paths, force)
+    return m
+
+
+def _render_again(once, state: dict, output: str) -> None:
+    try:
+        m = once()
+        if m is not None:
+            state["paths"] = set(m.real_paths)
+        _say(safe(f"argmap: wrote {output}; watching for changes (Ctrl-C stops)"))
+    except SystemExit:  # the findings are printed; the next change may fix them
+        _say("argmap: not written; watching for changes (Ctrl-C stops)")
+
+
+def _watching(once, map_path: str, output: str) -> None:
+    """Render, then render again on each change of the map's files, until Ctrl-C."""
+    try:
+        # deferred: watchfiles is an extra, for --watch and previews only
+        from .preview import watch
+    except ImportError:
+        raise click.ClickException("--watch needs watchfiles: pip install 'argmap[lsp]'") \
+            from None
+
+    state = {"paths": {os.path.realpath(map_path)}}
+    lock = threading.Lock()  # the first rendering and a change's never overlap
+
+    def again():
+        with lock:
+            _render_again(once, state, output)
+
+    started = threading.Event()
+    threading.Thread(target=lambda: started.wait(10) and again(), daemon=True).start()
+    try:
+        watch(lambda: state["paths"], again, threading.Event(),
+              os.path.dirname(os.path.abspath(map_path)), started)
+    except KeyboardInterrupt:
+        pass
+
+
+@cli.command()
+@click.argument("map_path", metavar="MAP", type=click.Path())
+@click.option("--port", type=click.IntRange(0, 65535), default=0, show_default=True,
+              help="The port on 127.0.0.1 (0: a free one).")
+@click.option("--no-open", is_flag=True, help="Don't open the page in a browser.")
+def preview(map_path, port, no_open):
+    """Show a map's page in the browser, redrawn whenever the map changes.
+
+    Serves on 127.0.0.1 only; a map with errors shows its findings. Ctrl-C
+    stops it. Needs `pip install 'argmap[lsp]'` (watchfiles).
+
+    \b
+    Examples:
+      argmap preview maps/examples/seminar-debate.argmap
+      argmap preview essay.argmap --port 8000 --no-open
+    """
+    try:
+        # deferred: watchfiles is an extra, and only previews need the server
+        from .preview import serve
+    except ImportError:
+        raise click.ClickException("the preview needs watchfiles: pip install 'argmap[lsp]'") \
+            from None
+    if not os.path.isfile(map_path):
+        raise click.BadParameter(safe(f"{map_path}: no such file"), param_hint="MAP")
+
+    def ready(url):
+        click.echo(f"argmap preview: {url} (Ctrl-C stops)")
+        sys.stdout.flush()
+        if not no_open:
+            # deferred: only a preview opens a browser
+            import webbrowser
+
+            webbrowser.open(url)
+
+    try:
+        serve(map_path, port, ready)
+    except KeyboardInterrupt:
+        pass
+    except OSError as exc:
+        raise click.ClickException(safe(f"can't serve on port {port}: {exc.strerror or exc}")) \
+            from None
 
 
 @cli.command()
@@ -764,6 +866,10 @@ def lsp():
 
     Editors start it themselves: see the README's "In your editor" for VS Code,
     Neovim, Helix, Emacs and Sublime Text. Needs `pip install 'argmap[lsp]'`.
+
+    \b
+    Examples:
+      argmap lsp          # what an editor's configuration runs
     """
     try:
         # deferred: pygls is an extra, and only the language server needs it

@@ -39,7 +39,7 @@ from .evaluate import evaluate
 from .facts import DuplicateDeclaration
 from .fmt import format_source
 from .language import ATTRIBUTE_KEYS, KINDS, id_problem
-from .rules import RULE_IDS
+from .rules import RULE_IDS, dangling_reference, evidence_without_source
 from .schemes import built_in
 
 DOCS = "https://github.com/argmap/argmap/blob/main/README.md#rules"
@@ -465,7 +465,7 @@ def code_actions(ls: ArgmapServer, params: T.CodeActionParams):
 
 
 def _fix(uri, lines, diag: T.Diagnostic):
-    if diag.code == "dangling-reference":
+    if diag.code == dangling_reference.ID:
         m = re.search(r"did you mean `([a-z][a-z0-9_-]*)`\?", diag.message)
         if m:
             r = diag.range
@@ -478,7 +478,7 @@ def _fix(uri, lines, diag: T.Diagnostic):
                                     kind=T.CodeActionKind.QuickFix, diagnostics=[diag],
                                     is_preferred=True,
                                     edit=T.WorkspaceEdit(changes={uri: [edit]}))
-    if diag.code == "evidence-without-source":
+    if diag.code == evidence_without_source.ID:
         line = diag.range.start.line
         head = lines[line]
         indent = " " * (len(head) - len(head.lstrip()) + (4 if head.lstrip()[:1] in "+&~-"
