@@ -4,6 +4,8 @@ checked by `python benchmarks/run.py`, not by timed tests."""
 import subprocess
 import sys
 
+import pytest
+
 from helpers import ROOT
 
 
@@ -40,3 +42,12 @@ def test_quick_resource_benchmark_runs_every_case():
     for case in ("nesting as deep", "citing every source", "chain of includes",
                  "one-character lines"):
         assert done.stdout.count(case) == 2, case
+
+
+def test_quick_lsp_benchmark_drives_the_real_server():
+    pytest.importorskip("pygls")
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "lsp.py"), "--quick"],
+                          capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    rows = done.stdout.splitlines()[1:]
+    assert [r.split()[0] for r in rows] == ["flagship", "10"]
