@@ -37,7 +37,7 @@ h2 { font-size: 1.3rem; margin: 2.2rem 0 .6rem; border-bottom: 1px solid var(--l
 .byline, .meta { color: var(--muted); margin: .2rem 0; }
 figure { margin: 1.5rem 0; overflow: auto; border: 1px solid var(--line); border-radius: 6px;
          max-height: 80vh; background: #fff; }
-figure svg { display: block; height: auto; }
+figure svg { display: block; max-width: 100%; height: auto; }
 figcaption { color: var(--muted); font-size: .85rem; padding: .4rem .8rem; }
 .root { margin: 1.2rem 0 .4rem; }
 .root > .lead { font-weight: 600; }
