@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 
-from . import builder, reader
+from . import builder, parser, reader
 from .model import Map
 from .problems import PROBLEM_IDS
 from .reader import ReadError, read_map_bytes, reusing_real_paths
@@ -25,6 +25,9 @@ def _map(reading: reader.Reading) -> Map:
             suppressions=reading.suppressions)
     if not any(f.rule in PROBLEM_IDS for f in reading.findings):
         m.arggraph, m.facts = builder.build(reading.runs, reading.meta)
+        heading = parser.HeadingLine
+        m.headings = [(s.level, s.title) for _, stmts in reading.runs for s in stmts
+                      if type(s) is heading]
     return m
 
 

@@ -80,6 +80,9 @@ class Map:
     real_paths: list[str] = field(default_factory=list)
     #: (file, line) -> rule ids that an ``// argmap: ignore`` comment silences there
     suppressions: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
+    #: every heading, (level, title), in reading order (an included file's where it
+    #: is included), for outlines that keep the map's sections and their levels
+    headings: list[tuple[int, str]] = field(default_factory=list)
     _graph: object = field(default=None, repr=False, compare=False)
 
     @property

@@ -139,6 +139,16 @@ class UndercutRelation:
 
 
 @dataclass(eq=False, slots=True)
+class HeadingLine:
+    """A heading, kept in the statements so that a map's outline has them in
+    reading order (includes expanded where they stand)."""
+
+    level: int
+    title: str
+    line: int
+
+
+@dataclass(eq=False, slots=True)
 class Cite:
     """A ``cite: @ID`` line: an edge from ``node`` to the source ``target``."""
 
@@ -687,6 +697,7 @@ class _Parser:
             while self.headings and self.headings[-1][0] >= value.level:
                 self.headings.pop()
             self.headings.append((value.level, value.title))
+            self.out.statements.append(HeadingLine(value.level, value.title, lineno))
             self.emit(lineno, "heading", value.canonical())
         elif kind is IncludeLine:
             self.emit(lineno, "include", f"include {value.written}")

@@ -28,17 +28,41 @@ def h(text: str) -> str:
 
 
 CSS = """
-:root { --ink: #1b1b1b; --muted: #5c5c5c; --line: #d9d9d9; --accent: #1d3557; }
+:root { --ink: #1b1b1b; --muted: #5c5c5c; --line: #d9d9d9; --accent: #1d3557; --page: #ffffff;
+        --link: #1d4f91; --mark: #fff6cc; color-scheme: light dark; }
+@media (prefers-color-scheme: dark) {
+  :root { --ink: #e8e8e8; --muted: #a9a9a9; --line: #444; --accent: #9ab8e6; --page: #16181c;
+          --link: #8fb8ff; --mark: #4a4220; }
+  .status-rejected { color: #9a9a9a !important; }
+  .unanswered { background: #5a2620 !important; }
+  .cq-open { color: #f0b070 !important; }
+}
+body { background: var(--page); }
 * { box-sizing: border-box; }
 body { font: 16px/1.55 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: var(--ink);
        margin: 0 auto; max-width: 60rem; padding: 1.5rem 1.25rem 4rem; }
 h1 { font-size: 1.8rem; line-height: 1.25; margin: 0 0 .3rem; }
 h2 { font-size: 1.3rem; margin: 2.2rem 0 .6rem; border-bottom: 1px solid var(--line); }
+h3 { font-size: 1.12rem; margin: 1.6rem 0 .5rem; }
+h4, h5, h6, h7 { font-size: 1rem; margin: 1.2rem 0 .4rem; }
+nav.toc { margin: 1.2rem 0; padding: .6rem 1rem; border: 1px solid var(--line); border-radius: 6px; }
+nav.toc ol { margin: .2rem 0; padding-left: 1.2rem; }
+nav.toc li { margin: .1rem 0; }
 .byline, .meta { color: var(--muted); margin: .2rem 0; }
-figure { margin: 1.5rem 0; overflow: auto; border: 1px solid var(--line); border-radius: 6px;
-         max-height: 80vh; background: #fff; }
-figure svg { display: block; max-width: 100%; height: auto; }
-figcaption { color: var(--muted); font-size: .85rem; padding: .4rem .8rem; }
+figure { margin: 1.5rem 0; border: 1px solid var(--line); border-radius: 6px; background: #fff;
+         position: relative; }
+figure .scroll { overflow: hidden; }
+figure svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
+/* full size, without a script: a checkbox that the label toggles */
+figure .zoom { position: absolute; opacity: 0; pointer-events: none; }
+figure .zoom-label { position: absolute; top: .3rem; right: .4rem; font-size: .8rem; z-index: 1;
+                     color: #1d4f91; background: #ffffffd0; border: 1px solid #c8c8c8;
+                     border-radius: 4px; padding: .05rem .4rem; cursor: zoom-in; }
+figure .zoom:checked ~ .scroll { overflow: auto; max-height: 90vh; }
+figure .zoom:checked ~ .scroll svg { max-width: none; }
+figure .zoom:checked ~ .zoom-label { cursor: zoom-out; }
+figure .zoom:focus-visible ~ .zoom-label { outline: 2px solid #1d4f91; }
+figcaption { color: #5c5c5c; font-size: .85rem; padding: .4rem .8rem; }
 .root { margin: 1.2rem 0 .4rem; }
 .root > .lead { font-weight: 600; }
 .bears { color: var(--muted); font-size: .92rem; margin: .2rem 0; }
@@ -55,8 +79,8 @@ li { margin: .25rem 0; }
 .pointer { color: var(--muted); }
 .note { color: var(--muted); font-style: italic; list-style: none; }
 .to-diagram { text-decoration: none; color: #7a8ea8; margin-left: .3rem; font-size: .85em; }
-a { color: #1d4f91; }
-:target { background: #fff6cc; outline: 2px solid #f0c419; border-radius: 3px; }
+a { color: var(--link); }
+:target { background: var(--mark); outline: 2px solid #f0c419; border-radius: 3px; }
 sup a { text-decoration: none; }
 .status-rejected { text-decoration: line-through; color: #6b6b6b; }
 .status-undecided { background: #fff3bf; }
@@ -64,7 +88,19 @@ sup a { text-decoration: none; }
          border: 1px solid; }
 .badge-rejected { color: #6b6b6b; } .badge-undecided { color: #7a6500; }
 .notes { font-size: .9rem; color: var(--muted); }
-@media print { figure { max-height: none; overflow: visible; } .to-diagram { display: none; } }
+@media (max-width: 600px) {
+  body { font-size: 15px; padding: 1rem .75rem 3rem; }
+  h1 { font-size: 1.45rem; }
+  ul { padding-left: 1.1rem; }
+}
+@media print {
+  body { max-width: none; padding: 0; }
+  figure { border: none; break-inside: avoid; }
+  figure .scroll { overflow: visible; max-height: none; }
+  figure svg { max-width: 100% !important; max-height: 95vh; }
+  .to-diagram, .zoom-label, nav.toc { display: none; }
+  a { color: inherit; text-decoration: none; }
+}
 """
 
 
@@ -76,6 +112,9 @@ class _Page:
         self.per_section = per_section  # section title -> SVG
         self.home = home  # node -> the element id of its node in a diagram
         self.out: list[str] = []
+        self.anchors: dict[str, str] = {}  # section title -> its heading's id
+        self.slugs: set[str] = set()
+        self.figures = 0
 
     def text_of(self, node):
         d = self.m.nodes[node]
@@ -172,10 +211,10 @@ class _Page:
                    f"<title>{h(title)}</title><style>{CSS}</style></head>")
         out.append("<body>")
         self.header(title)
+        self.contents()
         if self.overview:
-            out.append('<figure id="diagram">' + self.overview +
-                       "<figcaption>Click a node to read it in the outline; "
-                       "◇ in the outline leads back to it.</figcaption></figure>")
+            out.append(self.figure(self.overview, "diagram", "Click a node to read it in the "
+                                   "outline; ◇ in the outline leads back to it."))
         elif self.per_section:
             out.append('<p class="meta">Each section has a diagram of its own: click a node '
                        "to read it in the outline; ◇ in the outline leads back to it.</p>")
@@ -185,16 +224,56 @@ class _Page:
         out.append("</main></body></html>")
         return "\n".join(out) + "\n"
 
+    def figure(self, svg: str, ident: str | None, caption: str | None) -> str:
+        """A diagram scaled to the column, with a "Full size" switch that needs no script."""
+        self.figures += 1
+        box = f"zoom-{self.figures}"
+        ident = f' id="{ident}"' if ident else ""
+        return (f'<figure{ident} class="diagram"><input type="checkbox" class="zoom" id="{box}">'
+                f'<label class="zoom-label" for="{box}" title="show the diagram at full size">'
+                f'Full size</label><div class="scroll">{svg}</div>'
+                + (f"<figcaption>{caption}</figcaption>" if caption else "") + "</figure>")
+
+    def contents(self) -> None:
+        """A table of contents, nested as the map's headings are."""
+        titled = [s for s in self.o.sections if s.title is not None]
+        if len(titled) < 2:
+            return
+        out = self.out
+        out.append('<nav class="toc" aria-label="Contents"><strong>Contents</strong><ol>')
+        depth = titled[0].level
+        for i, s in enumerate(titled):
+            if i:
+                if s.level > depth:
+                    out.append("<ol>" * (s.level - depth))
+                else:
+                    out.append("</li>" + "</ol></li>" * (depth - s.level))
+                depth = s.level
+            out.append(f'<li><a href="#{self.anchor(s.title)}">{h(s.title)}</a>')
+        out.append("</li>" + "</ol></li>" * (depth - titled[0].level) + "</ol></nav>")
+
+    def anchor(self, title: str) -> str:
+        """The id of a section's heading: its title as a slug, made unique."""
+        if title not in self.anchors:
+            base = "s-" + (re.sub(r"[^0-9a-z]+", "-", title.lower()).strip("-") or "section")
+            slug, k = base, 2
+            while slug in self.slugs:
+                slug, k = f"{base}-{k}", k + 1
+            self.slugs.add(slug)
+            self.anchors[title] = slug
+        return self.anchors[title]
+
     def sections(self, level: int = 2) -> None:
-        """Each section: its heading (``<hLEVEL>``), its diagram, its entries."""
+        """Each section: its heading (``<hLEVEL>`` for the map's level 1, deeper for
+        deeper ones), its diagram, its entries."""
         out = self.out
         for section in self.o.sections:
             out.append("<section>")
             if section.title is not None:
-                out.append(f"<h{level}>{h(section.title)}</h{level}>")
+                n = min(level + section.level - 1, 6)
+                out.append(f'<h{n} id="{self.anchor(section.title)}">{h(section.title)}</h{n}>')
             if section.title in self.per_section:
-                out.append('<figure class="section">' + self.per_section[section.title]
-                           + "</figure>")
+                out.append(self.figure(self.per_section[section.title], None, None))
             for e in section.entries:
                 self.root(e)
             out.append("</section>")
@@ -281,10 +360,10 @@ def _diagrams(argmap, outline, options):
     """The page's diagrams: one overview, or (a big map with headings) one per
     section; and the element id of each node's place in them."""
     base = replace(options.dot, links="outline", sources="hide")
-    titles = [s.title for s in outline.sections if s.title is not None]
+    titles = [s.title for s in outline.sections if s.title is not None and s.entries]
     args = argmap.arggraph.arguments()
-    if len(args) <= SECTION_DIAGRAMS_FROM or not titles or base.focus is not None \
-            or base.section is not None:
+    whole = base.focus is not None or base.section is not None  # a part asked for: one diagram
+    if len(args) <= SECTION_DIAGRAMS_FROM or not titles or whole:
         overview = _inline_svg(literal_tooltips(layout_svgs(
             [to_dot(argmap, base)], options.engine, options.timeout, options.memory)[0],
             argmap, base))

@@ -156,7 +156,7 @@ def to_markdown(argmap, evaluation=None, catalogue=None) -> str:
     out = _front(o.meta)
     for section in o.sections:
         if section.title is not None:
-            out += [f"## {md(section.title)}", ""]
+            out += [f"{'#' * min(section.level + 1, 6)} {md(section.title)}", ""]
         for entry in section.entries:
             if not o.headings and argmap.nodes[entry.node]["kind"] == "thesis" and entry.children:
                 _thesis_sections(argmap, o, entry, out)

@@ -67,6 +67,9 @@ class Entry:
 class Section:
     title: str | None
     entries: list[Entry]
+    #: the heading's level in the map (1 for `#`); a heading with no node of its
+    #: own (only sub-sections) is a section with no entries
+    level: int = 1
 
 
 @dataclass
@@ -194,6 +197,36 @@ class _Sections:
         return out
 
 
+def _sections(argmap, args, roots_of, spell) -> list[Section]:
+    """The outline's sections, in the order and at the levels of the map's headings."""
+    nodes = argmap.nodes
+    sections = []
+    for title, level in _section_order(argmap, roots_of):
+        if title in roots_of:
+            members = [n for n in args if nodes[n]["section"] == title]
+            sections.append(spell.section(title, roots_of[title], members))
+            sections[-1].level = level
+        else:
+            sections.append(Section(title, [], level))
+    # a heading with no argument of its own stays only as the parent of the next one
+    return [s for i, s in enumerate(sections) if s.entries or s.title is None or (
+        i + 1 < len(sections) and sections[i + 1].level > s.level)]
+
+
+def _section_order(argmap, roots_of) -> list[tuple[str | None, int]]:
+    """(title, level) of each section: the map's headings in reading order (each
+    title once), those without nodes of their own too; nodes before the first
+    heading come first."""
+    out = [(None, 1)] if None in roots_of else []
+    seen = {None}
+    for level, title in getattr(argmap, "headings", ()):
+        if title not in seen:
+            seen.add(title)
+            out.append((title, level))
+    out.extend((title, 1) for title in roots_of if title not in seen)
+    return out
+
+
 def _footnotes(argmap, args) -> tuple[list[str], dict[str, list[int]]]:
     """The footnote texts (each work and locator once), and each node's numbers."""
     notes, marks, index = [], {}, {}
@@ -218,8 +251,7 @@ def build(argmap, catalogue: dict | None = None) -> Outline:
     roots_of = _roots(argmap, args)
     spell = _Sections(argmap, {n for rs in roots_of.values() for n in rs},
                       built_in() if catalogue is None else catalogue)
-    sections = [spell.section(title, roots, [n for n in args if nodes[n]["section"] == title])
-                for title, roots in roots_of.items()]
+    sections = _sections(argmap, args, roots_of, spell)
     _mark_pointers(sections)
     notes, marks = _footnotes(argmap, args)
     return Outline(
