@@ -356,14 +356,20 @@ def outline_fragment(argmap, options=None, level: int = 3) -> str:
     return "\n".join(page.out) + "\n"
 
 
+def _one_diagram(args, titles, dot) -> bool:
+    """Whether the page has one diagram: a small map, one without headings, or a
+    part of a map asked for (a focus or a section)."""
+    return len(args) <= SECTION_DIAGRAMS_FROM or not titles or dot.focus is not None \
+        or dot.section is not None
+
+
 def _diagrams(argmap, outline, options):
     """The page's diagrams: one overview, or (a big map with headings) one per
     section; and the element id of each node's place in them."""
     base = replace(options.dot, links="outline", sources="hide")
     titles = [s.title for s in outline.sections if s.title is not None and s.entries]
     args = argmap.arggraph.arguments()
-    whole = base.focus is not None or base.section is not None  # a part asked for: one diagram
-    if len(args) <= SECTION_DIAGRAMS_FROM or not titles or whole:
+    if _one_diagram(args, titles, base):
         overview = _inline_svg(literal_tooltips(layout_svgs(
             [to_dot(argmap, base)], options.engine, options.timeout, options.memory)[0],
             argmap, base))
