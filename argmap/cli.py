@@ -42,7 +42,18 @@ from .util import nearest
 
 
 class _Group(click.Group):
-    """Turns an unexpected exception into one line and exit code 2."""
+    """Turns an unexpected exception into one line and exit code 2; lists each
+    command with the whole first paragraph of its help."""
+
+    def format_commands(self, ctx, formatter):
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, " ".join((command.help or "").split("\n\n")[0].split())))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
     def invoke(self, ctx):
         # A command runs once and ends: the cyclic collector only costs it time
@@ -431,9 +442,10 @@ def import_(file, source_format, output, force):
                    "rejected and undecided points.")
 @click.option("--watch", is_flag=True,
               help="Render again whenever the map or a file it includes changes (Ctrl-C stops).")
+@click.option("-q", "--quiet", is_flag=True, help="Don't say what was written.")
 @_force
 def render(map_path, output, fmt, direction, sources, no_legend, focus, depth, section,
-           engine, timeout, max_memory, with_eval, watch, force):
+           engine, timeout, max_memory, with_eval, watch, quiet, force):
     """Render a map as a diagram (DOT, SVG, PNG, PDF) or an essay outline
     (Markdown, HTML with the diagram inline).
 
@@ -464,8 +476,10 @@ def render(map_path, output, fmt, direction, sources, no_legend, focus, depth, s
         raise click.UsageError("--watch writes a file again and again: give it with -o")
 
     def once():
-        _render_once(map_path, output, fmt, direction, sources, no_legend, focus, depth,
-                     section, engine, timeout, max_memory, with_eval, force)
+        return _render_once(map_path, output, fmt, dict(
+            direction=direction, sources=sources, no_legend=no_legend, focus=focus,
+            depth=depth, section=section, engine=engine, timeout=timeout, memory=max_memory,
+            with_eval=with_eval), force, quiet or watch)
 
     if watch:
         _watching(once, map_path, output)
@@ -473,9 +487,8 @@ def render(map_path, output, fmt, direction, sources, no_legend, focus, depth, s
         once()
 
 
-def _render_once(map_path, output, fmt, direction, sources, no_legend, focus, depth, section,
-                 engine, timeout, max_memory, with_eval, force):
-    """One rendering of `argmap render` (the options as they came)."""
+def _render_once(map_path, output, fmt, o: dict, force: bool, quiet: bool):
+    """One rendering of `argmap render` (``o``: the diagram's options as they came)."""
     # rendering (pydot, the layout) is loaded by the commands that render only
     from .render import DotOptions, RenderOptions
     from .render import render as render_map
@@ -483,26 +496,59 @@ def _render_once(map_path, output, fmt, direction, sources, no_legend, focus, de
 
     m = _load_or_refuse(map_path)
     _refuse_output(output, m.real_paths, force)
-    _node_or_fail(m, focus, "--focus")
-    if section is not None:
+    _node_or_fail(m, o["focus"], "--focus")
+    if o["section"] is not None:
         titles = {d["section"] for d in m.nodes.values()} - {None}
-        if section not in titles:
-            raise click.BadParameter(safe(f"no section {section!r}; the sections are: "
+        if o["section"] not in titles:
+            raise click.BadParameter(safe(f"no section {o['section']!r}; the sections are: "
                                           + "; ".join(sorted(titles))), param_hint="--section")
-    evaluation = None
-    if with_eval:
-        evaluation = evaluate(m)
+    errors = sum(f.severity == "error" for f in run_check(m))
+    if errors:
+        _warn(f"the map has {errors} error{'s' if errors > 1 else ''}; rendered anyway "
+              f"(`argmap check {map_path}` shows {'them' if errors > 1 else 'it'})")
     options = RenderOptions(
-        dot=DotOptions(direction=direction, legend=not no_legend, sources=sources,
-                       focus=focus, depth=depth, section=section, evaluation=evaluation),
-        engine=engine, timeout=timeout, memory=max_memory, catalogue=_catalogue())
+        dot=DotOptions(direction=o["direction"], legend=not o["no_legend"],
+                       sources=o["sources"], focus=o["focus"], depth=o["depth"],
+                       section=o["section"], evaluation=evaluate(m) if o["with_eval"] else None),
+        engine=o["engine"], timeout=o["timeout"], memory=o["memory"], catalogue=_catalogue())
     try:
         result = render_map(m, fmt, options)
     except LayoutError as exc:
         _error(f"{exc}; nothing was written")
         sys.exit(2)
+    size = _checked_size(result, fmt, m, map_path, o)
     _write(result, output, m.real_paths, force)
+    if output not in (None, "-") and not quiet:
+        _say(safe(f"argmap: wrote {output}" + (f" ({size[0]} × {size[1]} px)" if size else "")))
     return m
+
+
+def _checked_size(result, fmt, m, map_path, o):
+    """The picture's size in pixels; refuse a PNG that Graphviz had to shrink, and
+    say how to read a whole map that is too wide better."""
+    # rendering is loaded by the commands that render only
+    from .render.measure import TOO_WIDE, pixel_size, squeezed
+
+    size = pixel_size(result, fmt)
+    if fmt == "png" and squeezed(size):
+        _error(f"the diagram is too big for a PNG: Graphviz would shrink it to {size[0]} × "
+               f"{size[1]} px; nothing was written. Draw a part of it (--section, --focus) "
+               "or write SVG or PDF")
+        sys.exit(2)
+    if size and size[0] > TOO_WIDE and o["section"] is None and o["focus"] is None:
+        sections = sorted({d["section"] for d in m.nodes.values()} - {None})
+        thesis = next((n for n, d in m.nodes.items() if d["kind"] == "thesis"), None)
+        tips = [f'argmap render {map_path} --section "{sections[0]}" --direction LR -o '
+                f"part.{fmt}"] if sections else []
+        tips += [f"argmap render {map_path} --focus {thesis} --depth 1 -o thesis.{fmt}"] \
+            if thesis else []
+        page = os.path.splitext(os.path.basename(map_path))[0] + ".html"
+        tips.append(f"argmap render {map_path} -o {page}   (a page, a diagram per section)")
+        _warn(f"the diagram is {size[0]} px wide, too wide to read as one picture; "
+              "these read better:")
+        for tip in tips:
+            _say("  " + safe(tip))
+    return size
 
 
 def _render_again(once, state: dict, output: str) -> None:

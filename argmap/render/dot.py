@@ -413,6 +413,10 @@ def build(argmap, options: DotOptions | None = None) -> pydot.Dot:
     """The pydot graph of a built map."""
     d = _Diagram(argmap, options or DotOptions())
     d.graph_attributes()
+    if not d.nodes:  # say so, rather than draw a blank picture
+        d.dot.add_node(pydot.Node("nothing", shape="plaintext", id=d.eid(), label=dot_quoted(
+            "Nothing to draw: this map has no argument nodes"
+            + (" (only sources)." if argmap.nodes else "."))))
     d.add_nodes()
     d.add_edges()
     d.add_extras()
