@@ -535,6 +535,7 @@ class _Parser:
         self.last_hidden = None
         self.groups = 0
         self.group_schemes = {}  # group number -> the (name, line, column) of its scheme
+        self.node_line = 0  # the line of the last node declared
         self.depth = 0
         self.stack: list[_Level] = []
         # one look at the whole text; ASCII text (checked in C, fast) has none
@@ -601,6 +602,13 @@ class _Parser:
         if raw.find("\t", 0, indent) >= 0:
             self.error(lineno, raw.index("\t") + 1, "a tab in the indentation",
                        "indent with spaces only")
+            if not stripped.startswith("//"):
+                # its indentation is no measure for its siblings: the lines after
+                # it are judged by the indentation of the lines before it
+                while self.stack and self.stack[-1].indent >= indent:
+                    self.stack.pop()
+                self.stack.append(_Level(indent, "lost"))
+                return
         if stripped.startswith("//"):
             self.comment(stripped, lineno, indent + 1)
             self.emit(lineno, "comment", stripped.rstrip())
@@ -690,6 +698,7 @@ class _Parser:
         kind = type(value)
         if kind is Declaration:
             decl = NodeDecl(value.kind, value.id, value.text, lineno, 1, self.section())
+            self.node_line = lineno
             self.out.statements.append(decl)
             self.emit(lineno, "decl", value.canonical())
             self.stack.append(_Level(0, "node", decl, decl.kind))
@@ -749,6 +758,11 @@ class _Parser:
             self.emit(lineno, "attr", value.canonical(), value.key)
             self.stack.append(_Level(indent, "attr"))
         else:
+            if value.message.startswith("expected a child line") and parent.what == "node" \
+                    and self.node_line == lineno - 1:
+                value = Problem(value.column, "a node's text stays on one line",
+                                "join this line to the one above it, or start a child line "
+                                "with a sign (`+`, `-`, `&`, `~`)")
             self.problem(lineno, value)
             self.stack.append(_Level(indent, "lost"))
 
@@ -783,6 +797,7 @@ class _Parser:
             kind = c.kind or default_kind(relation, parent.kind)
             statement = NodeDecl(kind, c.id, c.text, lineno, column, self.section(),
                                  parent_decl, relation, group)
+            self.node_line = lineno
             what = "child"
             level = _Level(indent, "node", statement, kind)
         if parent_decl is not None:

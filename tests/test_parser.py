@@ -112,3 +112,17 @@ def test_empty_and_comment_only_files():
 def test_front_matter_meta():
     m = load_text("---\ntitle: T: a subtitle\n// c\n\nx-custom: kept\ndescription:\n---\n")
     assert m.meta == {"title": "T: a subtitle", "x-custom": "kept", "description": ""}
+
+
+def test_a_line_that_continues_a_nodes_text_says_text_stays_on_one_line():
+    m = argmap.loads("thesis t: Cities should ban cars\n  from their centres.\n  + premise p: P.\n")
+    [f] = m.findings
+    assert (f.line, f.message) == (2, "a node's text stays on one line")
+    assert "join this line to the one above it" in f.hint
+
+
+def test_a_tab_error_brings_no_second_finding_on_the_next_line():
+    m = argmap.loads("thesis t: T.\n  + premise p: P.\n    \t+ premise q: Q.\n"
+                     "    + premise r: R.\n")
+    assert [(f.line, f.message) for f in m.findings] == [(3, "a tab in the indentation")]
+    assert [f.line for f in argmap.loads("thesis t: T.\n  \t// comment\n").findings] == [2]

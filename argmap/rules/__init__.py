@@ -24,6 +24,7 @@ from . import (
     duplicate_relation,
     evidence_without_source,
     misused_source,
+    mistyped_kind,
     no_thesis,
     open_critical_question,
     self_relation,
@@ -55,6 +56,7 @@ CHECKS = (
     unexpected_status,
     unknown_scheme,
     open_critical_question,
+    mistyped_kind,
     unsafe_url,
 )
 

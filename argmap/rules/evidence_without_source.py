@@ -21,8 +21,19 @@ NEEDS_GRAPH = True
 
 def check(argmap):
     return [
-        at_node(ID, SEVERITY, d, f"evidence {label(n, d)} cites no source",
-                "add a `cite:` line under it: `cite: @SOURCE-ID, p. N` or free text")
+        at_node(ID, SEVERITY, d, f"evidence {label(n, d)} cites no source", _hint(argmap, d))
         for n, d in argmap.nodes.items()
         if d["kind"] == "evidence" and not d["cite"]
     ]
+
+
+def _hint(argmap, d) -> str:
+    """Where a `cite:` right below the evidence is indented as another node's."""
+    lines = argmap.texts.get(d["file"], "").split("\n")
+    below = lines[d["line"]] if d["line"] < len(lines) else ""
+    indent = len(below) - len(below.lstrip(" "))
+    if below.lstrip().startswith("cite:") and indent < d["column"] + 1:
+        return (f"the `cite:` on line {d['line'] + 1} is indented as an attribute of the node "
+                f"above this one: indent it by {d['column'] + 1 - indent} more spaces to "
+                "put it under this evidence")
+    return "add a `cite:` line under it: `cite: @SOURCE-ID, p. N` or free text"
