@@ -761,21 +761,31 @@ def show(map_path, node, color):
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True, help="A table for people, or JSON.")
 @click.option("--node", metavar="ID", help="Explain one node's status step by step.")
+@click.option("--sort", type=click.Choice(["map", "status", "strength"]), default="map",
+              show_default=True, help="Order of the table: as in the map, by status, or "
+              "strongest first.")
+@click.option("--status", "statuses", type=click.Choice(["accepted", "rejected", "undecided"]),
+              multiple=True, help="Show only nodes of this status (repeat for more).")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
               show_default=True, help="Colour the table (auto: on a terminal, unless NO_COLOR).")
-def eval_(map_path, fmt, node, color):
+def eval_(map_path, fmt, node, sort, statuses, color):
     """Evaluate a map: which claims survive their objections.
 
-    Every argument node is accepted, rejected or undecided (a grounded
-    labelling: a claim falls to an accepted objection, and one that needs
-    support falls when every group of its reasons has a rejected member), with
-    a DF-QuAD strength from 0 to 1 computed from its `weight:` (0.5 unless
-    written). The rules are in the README and section 6 of the language.
+    Each point of the map stands (accepted), falls (rejected) or is left open
+    (undecided): a point falls when an objection to it stands, or when it
+    needs reasons and every one of them has fallen; it stands when every
+    objection to it has fallen and it needs no reasons or one of them stands.
+    Each point also gets a strength from 0 to 1, from its `weight:` (0.5 unless
+    written), raised by its reasons and lowered by its objections. (In the
+    literature: a grounded labelling of a bipolar argumentation framework, and
+    DF-QuAD strengths; the README and sections 6 and 7 of the language say
+    exactly.)
 
     \b
     Examples:
       argmap eval maps/russia-turn-to-asia.argmap
       argmap eval debate.argmap --node ban
+      argmap eval debate.argmap --sort strength --status rejected
       argmap eval debate.argmap -f json
     """
     m = _load_or_refuse(map_path)
@@ -783,7 +793,8 @@ def eval_(map_path, fmt, node, color):
     if node is not None and m.nodes[node]["kind"] == "source":
         raise click.BadParameter("sources take no part in evaluation", param_hint="--node")
     EVAL_FORMATS[fmt](m, evaluate(m), sys.stdout, node=node,
-                      title=m.meta.get("title") or map_path, color=_use_color(color, sys.stdout))
+                      title=m.meta.get("title") or map_path, color=_use_color(color, sys.stdout),
+                      sort=sort, statuses=frozenset(statuses))
 
 
 def _gates(ctx, param, value):

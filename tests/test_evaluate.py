@@ -401,3 +401,13 @@ def child_line_graphs(draw):
 def test_schemes_change_no_status_and_no_strength(texts):
     plain, marked = (evaluate(argmap.loads(t)) for t in texts)
     assert plain.status == marked.status and plain.strength == marked.strength
+
+
+def test_eval_table_shows_text_and_sorts_and_filters():
+    path = str(ROOT / "maps" / "examples" / "evaluation.argmap")
+    run = invoke("eval", path, "--sort", "strength", "--status", "undecided", env={"COLUMNS": "160"})
+    lines = [ln for ln in run.out.splitlines() if ln.startswith("│")]
+    ids = [ln.split("│")[1].strip() for ln in lines]
+    assert ids == ["noise", "quiet", "open"]  # strongest first, undecided only
+    assert "The library should open on Sundays." in run.out
+    assert invoke("eval", path, "--status", "sideways").code == 2

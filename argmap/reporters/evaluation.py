@@ -15,6 +15,19 @@ from ._terminal import safe
 STYLE = {"accepted": "green", "rejected": "red", "undecided": "yellow"}
 
 
+def rows(m, ev, sort: str = "map", statuses=None) -> list[str]:
+    """The nodes to show, in the order asked for (``map``: the theses, then by
+    section and declaration; ``status``: accepted, undecided, rejected; ``strength``:
+    strongest first), only those of ``statuses`` when given."""
+    out = [n for n in ordered(m, ev) if not statuses or ev.status[n] in statuses]
+    if sort == "status":
+        rank = {"accepted": 0, "undecided": 1, "rejected": 2}
+        out.sort(key=lambda n: rank[ev.status[n]])
+    elif sort == "strength":
+        out.sort(key=lambda n: -ev.strength[n])
+    return out
+
+
 def as_dict(m, ev, node=None) -> dict:
     """The evaluation as JSON data: a row per argument node (or only ``node``),
     with ``explanation`` when a node is asked about."""
@@ -29,12 +42,13 @@ def as_dict(m, ev, node=None) -> dict:
     return doc
 
 
-def report_json(m, ev, out, node=None, title=None, color=False) -> None:
+def report_json(m, ev, out, node=None, title=None, color=False, **_) -> None:
     """JSON: each node's status, strength, expectation and reasons."""
     out.write(_json.dumps(as_dict(m, ev, node), ensure_ascii=False, indent=2) + "\n")
 
 
-def report_table(m, ev, out, node=None, title=None, color=False) -> None:
+def report_table(m, ev, out, node=None, title=None, color=False, sort="map",
+                 statuses=None) -> None:
     """A table for people; with ``node``, that node's status explained step by step."""
     # rich is slow to import (25 ms): only for the table
     from rich.console import Console
@@ -49,13 +63,16 @@ def report_table(m, ev, out, node=None, title=None, color=False) -> None:
         return
     nodes = m.nodes
     table = Table(title=Text(safe(title or "")), show_lines=False, expand=False)
-    for col in ("id", "kind", "status", "strength", "why"):
-        table.add_column(col, no_wrap=col != "why", justify="right" if col == "strength" else "left")
-    for n in ordered(m, ev):
+    width = max(20, console.width // 4)  # each node's text, shortened to fit the terminal
+    for col in ("id", "text", "kind", "status", "strength", "why"):
+        table.add_column(col, no_wrap=col not in ("why",), max_width=width if col == "text" else
+                         None, overflow="ellipsis", justify="right" if col == "strength" else "left")
+    for n in rows(m, ev, sort, statuses):
         d = nodes[n]
         status = ev.status[n]
         mark = "" if not d["expect"] or d["expect"] == status else f" (expected {d['expect']})"
-        table.add_row(Text(safe(n)), d["kind"], Text(status + mark, style=STYLE[status]),
+        table.add_row(Text(safe(n)), Text(safe(d["text"])), d["kind"],
+                      Text(status + mark, style=STYLE[status]),
                       f"{ev.strength[n]:.3f}" + ("*" if n in ev.unsettled else ""),
                       Text(safe("; ".join(ev.reasons(n)))))
     console.print(table)
