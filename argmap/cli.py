@@ -442,10 +442,12 @@ def import_(file, source_format, output, force):
                    "rejected and undecided points.")
 @click.option("--watch", is_flag=True,
               help="Render again whenever the map or a file it includes changes (Ctrl-C stops).")
+@click.option("--brief", is_flag=True,
+              help="Outlines: the essay's skeleton, claims and objections without the evidence.")
 @click.option("-q", "--quiet", is_flag=True, help="Don't say what was written.")
 @_force
 def render(map_path, output, fmt, direction, sources, no_legend, focus, depth, section,
-           engine, timeout, max_memory, with_eval, watch, quiet, force):
+           engine, timeout, max_memory, with_eval, brief, watch, quiet, force):
     """Render a map as a diagram (DOT, SVG, PNG, PDF) or an essay outline
     (Markdown, HTML with the diagram inline).
 
@@ -479,7 +481,7 @@ def render(map_path, output, fmt, direction, sources, no_legend, focus, depth, s
         return _render_once(map_path, output, fmt, dict(
             direction=direction, sources=sources, no_legend=no_legend, focus=focus,
             depth=depth, section=section, engine=engine, timeout=timeout, memory=max_memory,
-            with_eval=with_eval), force, quiet or watch)
+            with_eval=with_eval, brief=brief), force, quiet or watch)
 
     if watch:
         _watching(once, map_path, output)
@@ -510,7 +512,8 @@ def _render_once(map_path, output, fmt, o: dict, force: bool, quiet: bool):
         dot=DotOptions(direction=o["direction"], legend=not o["no_legend"],
                        sources=o["sources"], focus=o["focus"], depth=o["depth"],
                        section=o["section"], evaluation=evaluate(m) if o["with_eval"] else None),
-        engine=o["engine"], timeout=o["timeout"], memory=o["memory"], catalogue=_catalogue())
+        engine=o["engine"], timeout=o["timeout"], memory=o["memory"], catalogue=_catalogue(),
+        brief=o["brief"])
     try:
         result = render_map(m, fmt, options)
     except LayoutError as exc:

@@ -32,7 +32,7 @@ def _diagram(fmt):
 
 
 def _markdown(argmap, o):
-    return to_markdown(argmap, o.dot.evaluation, o.catalogue)
+    return to_markdown(argmap, o.dot.evaluation, o.catalogue, o.brief)
 
 
 def _html(argmap, o):

@@ -137,7 +137,8 @@ class _Page:
 
     def entry_li(self, e: Entry) -> str:
         if e.role == "linked":
-            return '<li class="linked"><span class="label">Together:</span><ul>'
+            return ('<li class="linked"><span class="label">These reasons count only together:'
+                    '</span><ul>')
         if e.role == "scheme":
             head, _, rest = scheme_line(e.check).partition(": ")
             items = "".join(
@@ -331,7 +332,7 @@ def to_html(argmap, options=None, diagram: bool = True) -> str:
     stacked and readable; the diagrams leave sources to the outline's notes.
     """
     options = options or RenderOptions()
-    outline = build(argmap, options.catalogue)
+    outline = build(argmap, options.catalogue, options.brief)
     outline.evaluation = options.dot.evaluation
     overview, per_section, home = None, {}, {}
     if diagram:

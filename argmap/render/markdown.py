@@ -14,14 +14,37 @@ from .outline import Entry, bears_on, build, label, question_line, scheme_line
 from ..links import safe_url
 from .text import clean
 
-# Every ASCII punctuation character that CommonMark or GFM give a meaning to
-# (emphasis, links, HTML, entities, autolinks, tables, math, footnotes).
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&~:@$^=])")
+# What CommonMark or GFM read as markup anywhere in a line: emphasis, code,
+# links and images, HTML and autolinks, entities, tables, strikethrough, math,
+# footnotes, headings' closing marks.
+_ANYWHERE = re.compile(r"([\\`*_\[\]<>&|~$^#])")
+# GFM's extended autolinks: `www.`, `scheme://`, and e-mail addresses
+_AUTOLINK = re.compile(r"(?i)\b(www)\.|\b([a-z][a-z0-9+.-]*):(?=//)|(?<=[^\s\\])@(?=[^\s.]+\.\S)")
+# what opens a block when it starts a line: list items, numbered items, setext
+# underlines
+_LINE_START = re.compile(r"[-+=]|\d+(?=[.)])")
+
+
+def _unlink(m: re.Match) -> str:
+    if m.group(1) is not None:
+        return m.group(1) + "\\."
+    if m.group(2) is not None:
+        return m.group(2) + "\\:"
+    return "\\@"
 
 
 def md(text: str) -> str:
-    """``text`` escaped to render literally in Markdown."""
-    return _SPECIAL.sub(r"\\\1", clean(text))
+    """``text`` escaped to render literally in Markdown, with a backslash only
+    where a character would otherwise mean something (a full stop, a hyphen or a
+    date stay as they are)."""
+    s = _AUTOLINK.sub(_unlink, _ANYWHERE.sub(r"\\\1", clean(text)))
+    start = _LINE_START.match(s)
+    if start:
+        if start.group().isdigit():
+            s = s[:start.end()] + "\\" + s[start.end():]
+        else:
+            s = "\\" + s
+    return s
 
 
 def md_url(url: str) -> str:
@@ -48,7 +71,7 @@ def _entry_lines(m, outline, entry: Entry, depth: int, out: list[str]):
         e, level = stack.pop()
         pad = "  " * level
         if e.role == "linked":
-            out.append(f"{pad}- *Together:*")
+            out.append(f"{pad}- *These reasons count only together:*")
             stack.extend((c, level + 1) for c in reversed(e.children))
             continue
         if e.role == "scheme":
@@ -59,10 +82,10 @@ def _entry_lines(m, outline, entry: Entry, depth: int, out: list[str]):
         if e.role in ("objection", "response", "undercut"):
             word = f"**{word}**"
         text = md(d["text"])
-        if e.pointer is not None:
+        if e.pointer is not None:  # spelled out elsewhere: named here in a few words
             where = f"see § {md(e.pointer)}" if e.pointer else (
                 "see above" if e.above else "see below")
-            out.append(f"{pad}- {word}: {text} *({where})*")
+            out.append(f"{pad}- {word}: {md(_few_words(d['text']))} *({where})*")
             stack.extend((c, level + 1) for c in reversed(e.children))
             continue
         out.append(f"{pad}- {word}: {text}{_fn(outline, e.node)}{_link(d['url'])}")
@@ -70,6 +93,19 @@ def _entry_lines(m, outline, entry: Entry, depth: int, out: list[str]):
             for line in d["note"].split("\n"):
                 out.append(f"{pad}  - *Note:* {md(line)}")
         stack.extend((c, level + 1) for c in reversed(e.children))
+
+
+#: a point spelled out elsewhere is named here by its first words
+FEW_WORDS = 12
+
+
+def _few_words(text: str) -> str:
+    words = text.split()
+    return text if len(words) <= FEW_WORDS else " ".join(words[:FEW_WORDS]) + " …"
+
+
+def _one_thesis(m) -> bool:
+    return sum(d["kind"] == "thesis" for d in m.nodes.values()) == 1
 
 
 def _checklist(check, pad: str, out: list[str]) -> None:
@@ -88,7 +124,10 @@ def _root(m, outline, entry: Entry, out: list[str]):
     for verb, target in bears_on(m, entry.node):
         where = m.nodes[target]["section"]
         where = f" (§ {md(where)})" if where else ""
-        out.append(f"*{verb}:* {md(m.nodes[target]['text'])}{where}")
+        t = m.nodes[target]
+        named = "the thesis" if t["kind"] == "thesis" and _one_thesis(m) else \
+            md(_few_words(t["text"]))
+        out.append(f"*{verb}:* {named}{where}")
         out.append("")
     if d["note"]:
         for line in d["note"].split("\n"):
@@ -148,10 +187,11 @@ def _footnote_body(note: str) -> str:
     return body
 
 
-def to_markdown(argmap, evaluation=None, catalogue=None) -> str:
+def to_markdown(argmap, evaluation=None, catalogue=None, brief: bool = False) -> str:
     """The outline; with an evaluation, rejected and undecided points are marked.
-    ``catalogue``: the schemes its checklists come from (argmap's own by default)."""
-    o = build(argmap, catalogue)
+    ``catalogue``: the schemes its checklists come from (argmap's own by default);
+    ``brief``: the skeleton, without the evidence."""
+    o = build(argmap, catalogue, brief)
     o.evaluation = evaluation
     out = _front(o.meta)
     for section in o.sections:

@@ -34,3 +34,5 @@ class RenderOptions:
     memory: int = 2048  # MB the layout process may take
     #: the argument schemes outlines make checklists from (None: argmap's own)
     catalogue: dict | None = None
+    #: outlines: the essay's skeleton, claims and objections without the evidence
+    brief: bool = False

@@ -15,6 +15,7 @@ inference.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..schemes import built_in
@@ -227,13 +228,32 @@ def _section_order(argmap, roots_of) -> list[tuple[str | None, int]]:
     return out
 
 
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+
+
+def short_reference(text: str) -> str:
+    """A work named short, as a note names what the bibliography gives in full:
+    what comes before its first comma (the author, most often), at most six
+    words, and its year: `Marcin Kaczmarski 2020`."""
+    head = text.split(",", 1)[0].strip().rstrip(".")
+    words = head.split()
+    if len(words) > 6:
+        head = " ".join(words[:6]) + "…"
+    year = _YEAR.search(text)
+    if year and year.group(1) not in head:
+        head += f" {year.group(1)}"
+    return head
+
+
 def _footnotes(argmap, args) -> tuple[list[str], dict[str, list[int]]]:
     """The footnote texts (each work and locator once), and each node's numbers."""
     notes, marks, index = [], {}, {}
     for n in args:
         for value in argmap.nodes[n]["cite"]:
             c = argmap.arggraph.citation(value)
-            label = c.text.rstrip(".") + (f", {c.locator}" if c.locator else "")
+            # a source is listed in full under Sources: a note names it short
+            name = short_reference(c.text) if c.source else c.text.rstrip(".")
+            label = name + (f", {c.locator}" if c.locator else "")
             if label not in index:
                 notes.append(label)
                 index[label] = len(notes)
@@ -243,17 +263,21 @@ def _footnotes(argmap, args) -> tuple[list[str], dict[str, list[int]]]:
     return notes, marks
 
 
-def build(argmap, catalogue: dict | None = None) -> Outline:
+def build(argmap, catalogue: dict | None = None, brief: bool = False) -> Outline:
     """The outline of a built map; ``catalogue`` holds the schemes that its
-    checklists are made from (argmap's own by default)."""
+    checklists are made from (argmap's own by default); ``brief``: the essay's
+    skeleton, its claims and objections without the evidence."""
     nodes = argmap.nodes
     args = argmap.arggraph.arguments()
     roots_of = _roots(argmap, args)
     spell = _Sections(argmap, {n for rs in roots_of.values() for n in rs},
                       built_in() if catalogue is None else catalogue)
     sections = _sections(argmap, args, roots_of, spell)
+    if brief:
+        _without_evidence(argmap, sections)
     _mark_pointers(sections)
-    notes, marks = _footnotes(argmap, args)
+    shown = {e.node for s in sections for e in walk(s.entries) if e.node is not None}
+    notes, marks = _footnotes(argmap, [n for n in args if n in shown])
     return Outline(
         meta=dict(argmap.meta),
         sections=sections,
@@ -263,6 +287,20 @@ def build(argmap, catalogue: dict | None = None) -> Outline:
         sources=[n for n, d in nodes.items() if d["kind"] == "source"],
         headings=any(t is not None for t in roots_of),
     )
+
+
+def _without_evidence(argmap, sections) -> None:
+    """Leave the evidence out (with what hangs on it), and groups left empty."""
+    def keep(e) -> bool:
+        return e.node is None or argmap.nodes[e.node]["kind"] != "evidence"
+
+    stack = [s.entries for s in sections]
+    while stack:
+        entries = stack.pop()
+        entries[:] = [e for e in entries if keep(e)]
+        entries[:] = [e for e in entries if e.role != "linked" or
+                      [c for c in e.children if keep(c)]]
+        stack.extend(e.children for e in entries)
 
 
 def walk(entries):

@@ -18,7 +18,7 @@ SIGN = {"reason": ("+ ", "green"), "objection": ("- ", "red"), "response": ("- "
 def _line(m, outline, e: Entry) -> Text:
     sign, sign_style = SIGN[e.role]
     if e.role == "linked":
-        return Text.assemble((sign, sign_style), ("together:", "yellow"))
+        return Text.assemble((sign, sign_style), ("these reasons count only together:", "yellow"))
     if e.role == "scheme":
         parts = [(safe(scheme_line(e.check)), "italic blue")]
         for q in e.check.questions:

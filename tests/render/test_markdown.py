@@ -15,9 +15,10 @@ def test_structure_of_a_map_with_headings():
     text = render(argmap.load(ROOT / "maps/examples/essay-outline.argmap"), "md")
     assert text.startswith("# Why cities should build protected bike lanes\n\n*argmap examples, ")
     assert "## Safety\n\n**Claim.** Protected lanes make cycling safer" in text
-    assert "- Claim: Protected lanes make cycling safer for everyone on the street\\. *(see § Safety)*" in text
-    assert "- *Together:*\n  - Premise: A kilometre" in text
-    assert "[^1]: Teschke et al\\. 2012" in text
+    assert "- Claim: Protected lanes make cycling safer for everyone on the street. *(see § Safety)*" \
+        in text
+    assert "- *These reasons count only together:*\n  - Premise: A kilometre" in text
+    assert "[^1]: Teschke et al. 2012" in text
 
 
 def test_objections_responses_and_unanswered_ones():
@@ -25,14 +26,14 @@ def test_objections_responses_and_unanswered_ones():
         "thesis t: A.\n  + premise p: B.\n  - counter x: C.\n    + premise y: D.\n"
         "    - rebuttal r: E.\n      + premise z: F.\n  - counter open: G.\n    + premise w: H.\n")
     text = render(m, "md")
-    assert "- **Objection**: C\\.\n  - Premise: D\\.\n  - **Response**: E\\.\n    - Premise: F\\." in text
-    assert "- **Objection (unanswered)**: G\\." in text
+    assert "- **Objection**: C.\n  - Premise: D.\n  - **Response**: E.\n    - Premise: F." in text
+    assert "- **Objection (unanswered)**: G." in text
 
 
 def test_without_headings_each_point_for_the_thesis_is_a_section():
     text = render(argmap.load(ROOT / "maps/examples/seminar-debate.argmap"), "md")
-    assert "**Thesis.** Lecturers should ban laptops in lectures\\." in text
-    assert "## Students learn more when they take notes by hand\\." in text
+    assert "**Thesis.** Lecturers should ban laptops in lectures." in text
+    assert "## Students learn more when they take notes by hand." in text
 
 
 def test_every_text_renders_literally(hostile):
@@ -42,7 +43,7 @@ def test_every_text_renders_literally(hostile):
     assert not re.search(r"(?<!\\)<", body)
     assert not re.search(r"(?<!\\)\]\(", body)
     assert not re.search(r"(?<!\\)[*_`]{1}[A-Za-z]", body.replace("**", "").replace("*Note:*", ""))
-    assert "javascript" not in "".join(re.findall(r"\]\(([^)]*)\)", text))
+    assert "javascript" not in "".join(re.findall(r"(?<!\\)\]\(([^)]*)\)", text))
     for s in HOSTILE:
         assert md(s) in text
 
@@ -98,3 +99,25 @@ def test_no_map_text_is_a_link_in_githubs_flavour(tmp_path):
             assert href.startswith(("#fn", "mailto:")) \
                 or href == "https://example.org/a?b=1&amp;c=%3C2%3E", href
         assert "<script" not in html
+
+
+def test_plain_text_stays_plain():
+    """A date, a full stop, a hyphen, a colon or parentheses mean nothing in
+    Markdown where they stand in a sentence: they get no backslash (issue 16)."""
+    assert md("On 2026-12-04 the vote (a close one): 51 to 49.") == \
+        "On 2026-12-04 the vote (a close one): 51 to 49."
+    assert md("- a dash that would start a list") == "\\- a dash that would start a list"
+    assert md("12. a number that would start a numbered list") == \
+        "12\\. a number that would start a numbered list"
+    assert md("see www.example.org or https://example.org") == \
+        "see www\\.example.org or https\\://example.org"
+
+
+def test_brief_outline_leaves_the_evidence_out():
+    full = render(argmap.load(ROOT / "maps/russia-turn-to-asia.argmap"), "md")
+    from argmap.render import RenderOptions
+    brief = render(argmap.load(ROOT / "maps/russia-turn-to-asia.argmap"), "md",
+                   RenderOptions(brief=True))
+    assert "- Evidence:" in full and "- Evidence:" not in brief
+    assert len(brief.split()) < len(full.split()) * 0.75
+    assert full.count("Close cooperation with China has reduced Russia's room") == 1

@@ -53,22 +53,22 @@ def test_a_map_without_undercuts_draws_no_step_of_one_reason():
 def test_markdown_checklist_and_objections_to_the_inference():
     md = render(argmap.loads(MAP), "md")
     assert md.splitlines()[9:20] == [
-        "  - *Scheme:* Argument from expert opinion \\(expert\\-opinion\\), "
+        "  - *Scheme:* Argument from expert opinion (expert-opinion), "
         "4 of 6 critical questions open",
-        "    - [ ] expertise\\: How credible is E as an expert source?",
-        "    - [x] field\\: Is E an expert in the field that A is in? \\(answered by a reason\\)",
-        "    - [ ] opinion\\: What did E assert that implies A?",
-        "    - [x] trustworthiness\\: Is E personally reliable as a source? "
-        "\\(raised by an objection\\)",
-        "    - [ ] consistency\\: Is A consistent with what other experts assert?",
-        "    - [ ] backup\\: Is E's assertion based on evidence?",
+        "    - [ ] expertise: How credible is E as an expert source?",
+        "    - [x] field: Is E an expert in the field that A is in? (answered by a reason)",
+        "    - [ ] opinion: What did E assert that implies A?",
+        "    - [x] trustworthiness: Is E personally reliable as a source? "
+        "(raised by an objection)",
+        "    - [ ] consistency: Is A consistent with what other experts assert?",
+        "    - [ ] backup: Is E's assertion based on evidence?",
         "  - **Objection to the inference (unanswered)**: The scientists are paid by the "
-        "company\\.",
-        "    - Premise: They are on the company's payroll\\.",
+        "company.",
+        "    - Premise: They are on the company's payroll.",
         "",
-        "## A field trial found no harm\\.",
+        "## A field trial found no harm.",
     ]
-    assert "- **Objection to the inference (unanswered)**: The trial was too small\\." in md
+    assert "- **Objection to the inference (unanswered)**: The trial was too small." in md
 
 
 def test_html_checklist_without_script():
@@ -98,10 +98,10 @@ def test_a_course_catalogue_makes_the_checklist(tmp_path):
     (tmp_path / "setup.cfg").write_text("[argmap]\nschemes = ours.toml\n")
     (tmp_path / "m.argmap").write_text(MAP)
     md = invoke("render", "m.argmap", "-f", "md", cwd=tmp_path).out
-    assert "Our expert scheme \\(expert\\-opinion\\), 1 critical question addressed" in md
-    assert "- [x] field\\: Right field? \\(answered by a reason\\)" in md
+    assert "Our expert scheme (expert-opinion), 1 critical question addressed" in md
+    assert "- [x] field: Right field? (answered by a reason)" in md
 
 
 def test_an_unknown_scheme_is_named_as_such():
     md = render(argmap.loads("thesis t: T.\n  + premise p: P.\n    scheme: nonesuch\n"), "md")
-    assert "*Scheme:* nonesuch \\(not in the catalogue\\)" in md
+    assert "*Scheme:* nonesuch (not in the catalogue)" in md
