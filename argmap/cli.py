@@ -419,8 +419,8 @@ def import_(file, source_format, output, force):
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Write to this file (atomically); its suffix gives the format.")
 @click.option("-f", "--format", "fmt",
-              type=click.Choice(["dot", "svg", "png", "pdf", "md", "html"]),
-              help="dot, svg, png, pdf (diagrams), md, html (outlines).")
+              type=click.Choice(["dot", "svg", "png", "pdf", "md", "html", "docx"]),
+              help="dot, svg, png, pdf (diagrams), md, html, docx (outlines).")
 @click.option("--direction", type=click.Choice(["TB", "BT", "LR", "RL"]), default="TB",
               show_default=True, help="Where the conclusion sits: TB puts it at the top.")
 @click.option("--sources", type=click.Choice(["footnotes", "nodes", "hide"]),
@@ -519,6 +519,8 @@ def _render_once(map_path, output, fmt, o: dict, force: bool, quiet: bool):
     except LayoutError as exc:
         _error(f"{exc}; nothing was written")
         sys.exit(2)
+    except ImportError as exc:  # an extra that is not installed
+        raise click.ClickException(str(exc)) from None
     size = _checked_size(result, fmt, m, map_path, o)
     _write(result, output, m.real_paths, force)
     if output not in (None, "-") and not quiet:

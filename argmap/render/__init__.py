@@ -1,4 +1,5 @@
-"""Renderers: a built map as a diagram (DOT, SVG, PNG, PDF) or an outline (Markdown, HTML).
+"""Renderers: a built map as a diagram (DOT, SVG, PNG, PDF) or an outline (Markdown,
+HTML, Word).
 
 Each entry of :data:`RENDERERS` names a format, whether it is text, and the
 function that renders it; nothing here judges the map.
@@ -39,6 +40,12 @@ def _html(argmap, o):
     return to_html(argmap, o)
 
 
+def _docx(argmap, o):
+    from .docx import to_docx  # python-docx is an extra: only Word documents load it
+
+    return to_docx(argmap, o)
+
+
 #: format -> (is text, render function)
 RENDERERS = {
     "dot": (True, _dot),
@@ -47,9 +54,10 @@ RENDERERS = {
     "pdf": (False, _diagram("pdf")),
     "md": (True, _markdown),
     "html": (True, _html),
+    "docx": (False, _docx),
 }
 SUFFIXES = {".dot": "dot", ".gv": "dot", ".svg": "svg", ".png": "png", ".pdf": "pdf",
-            ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+            ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx"}
 
 
 def format_for(fmt: str | None, output: str | None) -> str:
