@@ -442,12 +442,15 @@ def import_(file, source_format, output, force):
                    "rejected and undecided points.")
 @click.option("--watch", is_flag=True,
               help="Render again whenever the map or a file it includes changes (Ctrl-C stops).")
+@click.option("--overview", is_flag=True,
+              help="Diagrams: the theses, claims, counters and rebuttals only, with a count of "
+                   "what is folded under each, scaled to fit an A4 page.")
 @click.option("--brief", is_flag=True,
               help="Outlines: the essay's skeleton, claims and objections without the evidence.")
 @click.option("-q", "--quiet", is_flag=True, help="Don't say what was written.")
 @_force
 def render(map_path, output, fmt, direction, sources, no_legend, focus, depth, section,
-           engine, timeout, max_memory, with_eval, brief, watch, quiet, force):
+           engine, timeout, max_memory, with_eval, overview, brief, watch, quiet, force):
     """Render a map as a diagram (DOT, SVG, PNG, PDF) or an essay outline
     (Markdown, HTML with the diagram inline).
 
@@ -481,7 +484,7 @@ def render(map_path, output, fmt, direction, sources, no_legend, focus, depth, s
         return _render_once(map_path, output, fmt, dict(
             direction=direction, sources=sources, no_legend=no_legend, focus=focus,
             depth=depth, section=section, engine=engine, timeout=timeout, memory=max_memory,
-            with_eval=with_eval, brief=brief), force, quiet or watch)
+            with_eval=with_eval, brief=brief, overview=overview), force, quiet or watch)
 
     if watch:
         _watching(once, map_path, output)
@@ -511,7 +514,8 @@ def _render_once(map_path, output, fmt, o: dict, force: bool, quiet: bool):
     options = RenderOptions(
         dot=DotOptions(direction=o["direction"], legend=not o["no_legend"],
                        sources=o["sources"], focus=o["focus"], depth=o["depth"],
-                       section=o["section"], evaluation=evaluate(m) if o["with_eval"] else None),
+                       section=o["section"], evaluation=evaluate(m) if o["with_eval"] else None,
+                       overview=o["overview"]),
         engine=o["engine"], timeout=o["timeout"], memory=o["memory"], catalogue=_catalogue(),
         brief=o["brief"])
     try:
@@ -540,7 +544,8 @@ def _checked_size(result, fmt, m, map_path, o):
                f"{size[1]} px; nothing was written. Draw a part of it (--section, --focus) "
                "or write SVG or PDF")
         sys.exit(2)
-    if size and size[0] > TOO_WIDE and o["section"] is None and o["focus"] is None:
+    if size and size[0] > TOO_WIDE and o["section"] is None and o["focus"] is None \
+            and not o["overview"]:
         sections = sorted({d["section"] for d in m.nodes.values()} - {None})
         thesis = next((n for n, d in m.nodes.items() if d["kind"] == "thesis"), None)
         tips = [f'argmap render {map_path} --section "{sections[0]}" --direction LR -o '
@@ -548,6 +553,8 @@ def _checked_size(result, fmt, m, map_path, o):
         tips += [f"argmap render {map_path} --focus {thesis} --depth 1 -o thesis.{fmt}"] \
             if thesis else []
         page = os.path.splitext(os.path.basename(map_path))[0] + ".html"
+        tips.append(f"argmap render {map_path} --overview -o overview.{fmt}   (the claims "
+                    "and objections only, on one page)")
         tips.append(f"argmap render {map_path} -o {page}   (a page, a diagram per section)")
         _warn(f"the diagram is {size[0]} px wide, too wide to read as one picture; "
               "these read better:")

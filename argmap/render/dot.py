@@ -64,6 +64,36 @@ EDGE_OWN = {rel: {k: v for k, v in style.items() if EDGE_DEFAULTS.get(k) != v}
             for rel, style in EDGE_STYLE.items()}
 
 
+#: what an overview draws; the rest is folded into counts under these
+OVERVIEW_KINDS = frozenset({"thesis", "claim", "counter", "rebuttal"})
+#: an overview names each point by this many of its first words
+OVERVIEW_WORDS = 12
+
+
+def folded(m, kept: list[str]) -> dict[str, str]:
+    """Node -> "+ 3 premises, 7 evidence": the reasons and objections folded
+    under it (each hidden node counted once, under the first kept node its
+    relations lead to)."""
+    kept_set = set(kept)
+    counts: dict[str, dict[str, int]] = {}
+    owner: dict[str, str] = {}
+    for n, d in m.nodes.items():  # declaration order: reasons come after what they bear on
+        if n in kept_set or d["kind"] == "source":
+            continue
+        for _, v in m.arggraph.bears_on(n):
+            top = v if v in kept_set else owner.get(v)
+            if top is not None:
+                owner[n] = top
+                kinds = counts.setdefault(top, {})
+                kinds[d["kind"]] = kinds.get(d["kind"], 0) + 1
+                break
+    plural = {"premise": "premises", "evidence": "evidence", "counter": "counters",
+              "rebuttal": "rebuttals", "claim": "claims"}
+    return {n: "+ " + ", ".join(f"{k} {plural[kind] if k > 1 else kind}"
+                                for kind, k in sorted(c.items()))
+            for n, c in counts.items()}
+
+
 def neighbourhood(m, start: str, depth: int) -> set[str]:
     """The nodes within ``depth`` edges of ``start``, in either direction."""
     seen = {start}
@@ -115,15 +145,22 @@ class Citations:
 
 
 def _label(kind: str, text: str, marks: list[str] | None, style, tag=None,
-           status: str | None = None) -> str:
+           status: str | None = None, folded: str | None = None) -> str:
     tag = html_text(tag) if tag else kind.upper()
     if marks:
         tag += "  [" + html_text("; ".join(marks)) + "]"
     if status:
         tag += "  ·  " + html_text(status)
-    lines = html_lines(wrap(text))
+    if folded is not None:  # an overview names each point by its first words, narrowly
+        words = text.split()
+        text = " ".join(words[:OVERVIEW_WORDS]) + (" …" if len(words) > OVERVIEW_WORDS else "")
+        lines = html_lines(wrap(text, 26))
+    else:
+        lines = html_lines(wrap(text))
     if status and status.startswith("REJECTED"):
         lines = f"<S>{lines}</S>"
+    if folded:
+        lines += f'<BR/><FONT POINT-SIZE="10" COLOR="{style["tag"]}"><B>{html_text(folded)}</B></FONT>'
     return (f'<<FONT POINT-SIZE="8" COLOR="{style["tag"]}">{tag}</FONT>'
             f"<BR/>{lines}>")
 
@@ -194,6 +231,7 @@ class _Diagram:
     def __init__(self, argmap, o: DotOptions):
         self.m = argmap
         self.o = o
+        self.folded: dict[str, str] = {}  # node -> what an overview folds under it
         self.nodes, self.context = self.select()
         # ids follow the full graph's order, so a part of the map keeps the ids of the whole
         index = {n: i for i, n in enumerate(argmap.nodes)}
@@ -225,9 +263,17 @@ class _Diagram:
             inside = {n for n in nodes if m.nodes[n]["section"] == o.section}
             context = _context(m, inside)
             nodes = [n for n in nodes if n in inside or n in context]
-        if o.sources != "nodes":
-            nodes = [n for n in nodes if m.nodes[n]["kind"] != "source"]
-        return nodes, context
+        return self.by_kind(nodes), context
+
+    def by_kind(self, nodes: list[str]) -> list[str]:
+        """Sources only where asked for; an overview's kinds only, with what it folds."""
+        kinds = self.m.nodes
+        if self.o.overview:
+            nodes = [n for n in nodes if kinds[n]["kind"] in OVERVIEW_KINDS]
+            self.folded = folded(self.m, nodes)
+        elif self.o.sources != "nodes":
+            nodes = [n for n in nodes if kinds[n]["kind"] != "source"]
+        return nodes
 
     def graph_attributes(self) -> None:
         o, dot = self.o, self.dot
@@ -243,6 +289,9 @@ class _Diagram:
             header = f'<<FONT POINT-SIZE="16"><B>{html_text(o.section)}</B></FONT><BR/> >'
         if header and o.header:
             attrs.update({"label": header, "labelloc": "t", "labeljust": "c"})
+        if o.overview:  # left to right, scaled (never up) to a landscape A4 page, margins left
+            attrs.update({"size": '"10.4,7.2"', "rankdir": "LR", "ranksep": "0.3",
+                          "nodesep": "0.12"})
         attrs["id"] = dot_quoted(f"{o.id_prefix}graph")
         for key, value in attrs.items():
             dot.set(key, value)
@@ -252,7 +301,7 @@ class _Diagram:
 
     def container(self, section):
         """Where a node of ``section`` goes: the section's cluster, or the graph."""
-        if section is None or self.fast or self.o.section is not None:
+        if section is None or self.fast or self.o.section is not None or self.o.overview:
             return self.dot
         if section not in self.clusters:
             c = pydot.Cluster(f"s{len(self.clusters)}", label=dot_quoted(section), style="rounded",
@@ -275,7 +324,8 @@ class _Diagram:
                 attrs.update(STATUS_STYLE[ev.status[n]])
                 s = s | {"tag": STATUS_STYLE[ev.status[n]]["fontcolor"]}
         marks = self.cites.of_node.get(n) if self.cites else None
-        attrs["label"] = _label(kind, d["text"], marks, s, status=status)
+        attrs["label"] = _label(kind, d["text"], marks, s, status=status,
+                                folded=self.folded.get(n, "") if self.o.overview else None)
         if n in self.context:
             attrs.update(CONTEXT_STYLE)
             where = f"{kind.upper()} · in § {d['section']}" if d["section"] else None

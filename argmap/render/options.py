@@ -24,6 +24,9 @@ class DotOptions:
     header: bool = True
     #: an :class:`argmap.evaluate.Evaluation`: shade nodes by status, show strengths
     evaluation: object = None
+    #: the theses, claims, counters and rebuttals only, each with a count of what is
+    #: folded under it, scaled to fit an A4 page
+    overview: bool = False
 
 
 @dataclass

@@ -211,3 +211,27 @@ def test_the_dot_reads_back_as_the_graph_built(hostile, variant):
             return nodes, edges
 
         assert members(back) == members(graph), path
+
+
+def test_overview_folds_reasons_into_counts():
+    from argmap.render import DotOptions, RenderOptions
+
+    m = argmap.loads(
+        "thesis t: T.\n  + claim c: C.\n    + premise p: P.\n    + evidence e: E.\n"
+        "      cite: x\n    + evidence f: F.\n      cite: y\n  - counter k: K.\n"
+        "    + premise q: Q.\n    - rebuttal r: R.\n      + premise s: S.\n")
+    dot = render(m, "dot", RenderOptions(dot=DotOptions(overview=True)))
+    drawn = set(re.findall(r"^(n\d+) \[", dot, re.M))
+    assert drawn == {"n0", "n1", "n5", "n7"}  # t, c, k, r: no premise, no evidence
+    assert "+ 2 evidence, 1 premise" in dot and dot.count("+ 1 premise") == 2
+    assert 'size="10.4,7.2"' in dot and "rankdir=LR" in dot
+
+
+def test_the_flagship_overview_fits_a_landscape_a4_page(tmp_path):
+    from argmap.render import DotOptions, RenderOptions
+
+    pdf = render(argmap.load(ROOT / "maps" / "russia-turn-to-asia.argmap"), "pdf",
+                 RenderOptions(dot=DotOptions(overview=True)))
+    box = re.search(rb"/MediaBox ?\[ ?0 0 ([\d.]+) ([\d.]+) ?\]", pdf)
+    width, height = float(box.group(1)), float(box.group(2))
+    assert width <= 842 and height <= 595  # A4 landscape, in points
