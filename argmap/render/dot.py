@@ -31,9 +31,9 @@ KIND_STYLE = {
                 "tag": "#457b9d"},
     "evidence": {"fillcolor": "#e6f2e8", "color": "#2a7a3b", "style": "filled",
                  "shape": "note", "tag": "#2a7a3b"},
-    "counter": {"fillcolor": "#fbe0d3", "color": "#b5361b", "style": "rounded,filled,dashed",
+    "counter": {"fillcolor": "#f8d0c0", "color": "#b5361b", "style": "rounded,filled,dashed",
                 "penwidth": "1.6", "tag": "#b5361b"},
-    "rebuttal": {"fillcolor": "#ece2f4", "color": "#6a3d9a", "style": "rounded,filled",
+    "rebuttal": {"fillcolor": "#fff1c9", "color": "#6a3d9a", "style": "rounded,filled",
                  "peripheries": "2", "tag": "#6a3d9a"},
     "source": {"fillcolor": "#f2f2f2", "color": "#808080", "style": "filled", "shape": "box",
                "fontsize": "9", "tag": "#666666"},
@@ -51,7 +51,9 @@ CONTEXT_STYLE = {"fillcolor": "#f5f5f5", "color": "#9a9a9a", "fontcolor": "#5555
                  "shape": "box"}
 EDGE_STYLE = {
     "support": {"color": "#2a7a3b", "style": "solid", "arrowtail": "normal", "penwidth": "1.4"},
-    "attack": {"color": "#b5361b", "style": "dashed", "arrowtail": "tee", "penwidth": "1.6"},
+    # a tee big enough to read as a bar, not a dot, at 100 %
+    "attack": {"color": "#b5361b", "style": "dashed", "arrowtail": "tee", "penwidth": "1.6",
+               "arrowsize": "1.3"},
     # an undercut ends on the inference (its junction), not on a node: dotted, heavier
     "undercut": {"color": "#b5361b", "style": "dotted", "arrowtail": "tee", "penwidth": "2.2"},
 }
@@ -161,7 +163,7 @@ def _label(kind: str, text: str, marks: list[str] | None, style, tag=None,
         lines = f"<S>{lines}</S>"
     if folded:
         lines += f'<BR/><FONT POINT-SIZE="10" COLOR="{style["tag"]}"><B>{html_text(folded)}</B></FONT>'
-    return (f'<<FONT POINT-SIZE="8" COLOR="{style["tag"]}">{tag}</FONT>'
+    return (f'<<FONT POINT-SIZE="9" COLOR="{style["tag"]}">{tag}</FONT>'
             f"<BR/>{lines}>")
 
 
