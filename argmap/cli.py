@@ -177,6 +177,45 @@ class _Progress:
             self.bar.stop()
 
 
+class _Spinner:
+    """A spinner on a terminal's stderr while a layout runs, shown only once it has
+    taken longer than DELAY seconds (and gone without a trace when it ends)."""
+
+    DELAY = 1.0
+
+    def __init__(self, text: str, enabled: bool, delay: float | None = None, console=None):
+        self.text, self.enabled = text, enabled
+        self.delay = self.DELAY if delay is None else delay
+        self.console = console
+        self.status = None
+        self.timer = None
+        self.lock = threading.Lock()
+
+    def __enter__(self):
+        if self.enabled:
+            self.timer = threading.Timer(self.delay, self._show)
+            self.timer.daemon = True
+            self.timer.start()
+        return self
+
+    def _show(self):
+        # rich is slow to import (25 ms): only once a layout takes a while
+        from rich.console import Console
+
+        with self.lock:
+            if self.timer is not None:
+                self.status = (self.console or Console(stderr=True)).status(self.text)
+                self.status.start()
+
+    def __exit__(self, *exc):
+        with self.lock:
+            if self.timer is not None:
+                self.timer.cancel()
+                self.timer = None
+            if self.status is not None:
+                self.status.stop()
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("-f", "--format", "fmt", type=click.Choice(list(FORMATS)), default="text",
@@ -519,7 +558,8 @@ def _render_once(map_path, output, fmt, o: dict, force: bool, quiet: bool):
         engine=o["engine"], timeout=o["timeout"], memory=o["memory"], catalogue=_catalogue(),
         brief=o["brief"])
     try:
-        result = render_map(m, fmt, options)
+        with _Spinner(f"Laying out {os.path.basename(map_path)}…", sys.stderr.isatty()):
+            result = render_map(m, fmt, options)
     except LayoutError as exc:
         _error(f"{exc}; nothing was written")
         sys.exit(2)

@@ -70,3 +70,24 @@ def test_help_names_every_command_with_its_whole_summary():
         summary = " ".join(command.help.split("\n\n")[0].split())
         assert f"{name} {summary}" in text, name
         assert "..." not in summary
+
+
+def test_a_spinner_shows_only_once_a_layout_takes_a_while():
+    import io
+    import time
+
+    from rich.console import Console
+
+    from argmap.cli import _Spinner
+
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=True)
+    with _Spinner("Laying out m.argmap…", True, delay=0.05, console=console):
+        time.sleep(0.4)
+    assert "Laying out m.argmap…" in out.getvalue()
+    quick = io.StringIO()
+    with _Spinner("Laying out", True, delay=5, console=Console(file=quick, force_terminal=True)):
+        pass
+    assert quick.getvalue() == ""
+    with _Spinner("Laying out", False, delay=0):  # not a terminal: nothing at all
+        time.sleep(0.05)

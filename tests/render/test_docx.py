@@ -64,3 +64,18 @@ def test_the_command_and_a_clear_message_without_python_docx(tmp_path):
     assert done.returncode == 1
     assert "Word documents need python-docx: pip install 'argmap[docx]'" in done.stderr
     assert "Traceback" not in done.stderr and not (tmp_path / "no.docx").exists()
+
+
+@pytest.mark.skipif(not __import__("shutil").which("soffice"),
+                    reason="LibreOffice is not installed (Debian: apt install "
+                           "libreoffice-writer-nogui)")
+def test_libreoffice_reads_it_and_writes_a_pdf(tmp_path):
+    path = tmp_path / "essay.docx"
+    path.write_bytes(render(argmap.load(FLAGSHIP), "docx"))
+    done = subprocess.run(["soffice", "--headless", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
+                           "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+                          capture_output=True, text=True, timeout=300)
+    pdf = tmp_path / "essay.pdf"
+    assert done.returncode == 0 and pdf.exists(), done.stderr
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF") and data.count(b"/Type /Page") + data.count(b"/Type/Page") > 5
