@@ -121,3 +121,13 @@ def test_brief_outline_leaves_the_evidence_out():
     assert "- Evidence:" in full and "- Evidence:" not in brief
     assert len(brief.split()) < len(full.split()) * 0.75
     assert full.count("Close cooperation with China has reduced Russia's room") == 1
+
+
+def test_the_flagship_outline_names_its_sources_short_and_its_thesis_once():
+    m = argmap.load(ROOT / "maps/russia-turn-to-asia.argmap")
+    text = render(m, "md")
+    full = "Russian-Chinese Relations and Russia's Turn to Asia\", Acta Slavica Iaponica"
+    assert text.count(full) == 1  # in the Sources list only, not in ~35 notes
+    assert "[^2]: Marcin Kaczmarski 2020, p. 112" in text
+    thesis = next(d["text"] for d in m.nodes.values() if d["kind"] == "thesis")
+    assert text.count(thesis) <= 2
