@@ -254,6 +254,14 @@ def _target(ls, uri, pos):
     return found[0], found[1], reading
 
 
+def _node_at(ls, params):
+    """(id, reading) of the node named at the request's position, or None."""
+    what, word, reading = _target(ls, params.text_document.uri, params.position)
+    if what not in ("ref", "decl") or word not in reading.map.nodes:
+        return None
+    return word, reading
+
+
 @server.feature(T.TEXT_DOCUMENT_DEFINITION)
 def definition(ls: ArgmapServer, params: T.DefinitionParams):
     what, word, reading = _target(ls, params.text_document.uri, params.position)
@@ -269,9 +277,10 @@ def definition(ls: ArgmapServer, params: T.DefinitionParams):
 
 @server.feature(T.TEXT_DOCUMENT_REFERENCES)
 def references(ls: ArgmapServer, params: T.ReferenceParams):
-    what, word, reading = _target(ls, params.text_document.uri, params.position)
-    if what not in ("ref", "decl") or word not in reading.map.nodes:
+    found = _node_at(ls, params)
+    if found is None:
         return None
+    word, reading = found
     m = reading.map
     out = [T.Location(uri=_uri_of(m, f), range=_line_range(line, col, len(word)))
            for f, line, col in places(m, word)]
@@ -284,9 +293,10 @@ def references(ls: ArgmapServer, params: T.ReferenceParams):
 
 @server.feature(T.TEXT_DOCUMENT_RENAME)
 def rename(ls: ArgmapServer, params: T.RenameParams):
-    what, word, reading = _target(ls, params.text_document.uri, params.position)
-    if what not in ("ref", "decl") or word not in reading.map.nodes:
+    found = _node_at(ls, params)
+    if found is None:
         return None
+    word, reading = found
     m = reading.map
     new = params.new_name
     problem = id_problem(new) or (f"`{new}` is taken: another node has that id"
@@ -302,9 +312,10 @@ def rename(ls: ArgmapServer, params: T.RenameParams):
 
 @server.feature(T.TEXT_DOCUMENT_HOVER)
 def hover(ls: ArgmapServer, params: T.HoverParams):
-    what, word, reading = _target(ls, params.text_document.uri, params.position)
-    if what not in ("ref", "decl") or word not in reading.map.nodes:
+    found = _node_at(ls, params)
+    if found is None:
         return None
+    word, reading = found
     m = reading.map
     d = m.nodes[word]
     lines = [f"**{d['kind']}** `{word}`", "", d["text"]]

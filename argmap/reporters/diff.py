@@ -18,15 +18,26 @@ from .github import _data, _property
 #: a Mermaid drawing holds at most this many nodes; past it, a list stands in
 MERMAID_NODES = 40
 
-_NOUN = {"node-added": "node added", "node-removed": "node removed", "reworded": "reworded",
-         "kind-changed": "kind changed", "section-changed": "moved to another section",
-         "attribute-changed": "attribute changed", "cite-added": "citation added",
-         "cite-removed": "citation removed", "relation-added": "relation added",
-         "relation-removed": "relation removed", "relation-turned": "relation turned",
-         "regrouped": "regrouped", "scheme-changed": "scheme changed",
-         "finding-new": "new finding", "finding-fixed": "finding fixed",
-         "status-flip": "status changed", "strength-move": "strength moved",
-         "broken-expect": "expectation broken"}
+#: each kind of change named in a summary: (one, several)
+_NOUNS = {"node-added": ("node added", "nodes added"),
+          "node-removed": ("node removed", "nodes removed"),
+          "reworded": ("reworded", "reworded"),
+          "kind-changed": ("kind changed", "kinds changed"),
+          "section-changed": ("moved to another section", "moved to another section"),
+          "attribute-changed": ("attribute changed", "attributes changed"),
+          "cite-added": ("citation added", "citations added"),
+          "cite-removed": ("citation removed", "citations removed"),
+          "relation-added": ("relation added", "relations added"),
+          "relation-removed": ("relation removed", "relations removed"),
+          "relation-turned": ("relation turned", "relations turned"),
+          "regrouped": ("regrouped", "regrouped"),
+          "scheme-changed": ("scheme changed", "schemes changed"),
+          "finding-new": ("new finding", "new findings"),
+          "finding-fixed": ("finding fixed", "findings fixed"),
+          "status-flip": ("status changed", "statuses changed"),
+          "strength-move": ("strength moved", "strengths moved"),
+          "broken-expect": ("expectation broken", "expectations broken")}
+_NOUN = {k: one for k, (one, _) in _NOUNS.items()}
 _VERB = {"support": "supports", "attack": "attacks", "undercut": "undercuts a step into"}
 
 
@@ -138,22 +149,9 @@ def _value(v) -> str:
     return ", ".join(map(str, v)) if isinstance(v, list) else str(v)
 
 
-#: the plural of the nouns whose plural is not an added s
-_PLURAL = {"node added": "nodes added", "node removed": "nodes removed",
-           "attribute changed": "attributes changed", "kind changed": "kinds changed",
-           "citation added": "citations added", "citation removed": "citations removed",
-           "relation added": "relations added", "relation removed": "relations removed",
-           "relation turned": "relations turned", "scheme changed": "schemes changed",
-           "finding fixed": "findings fixed", "status changed": "statuses changed",
-           "strength moved": "strengths moved", "expectation broken": "expectations broken",
-           "moved to another section": "moved to another section", "reworded": "reworded",
-           "regrouped": "regrouped"}
-
-
 def _summary(run) -> list[tuple[str, int]]:
     counts = run.as_dict()["summary"]["changes"]
-    return [(_NOUN[k] if n == 1 else _PLURAL.get(_NOUN[k], _NOUN[k] + "s"), n)
-            for k, n in counts.items()]
+    return [(_NOUNS[k][n > 1], n) for k, n in counts.items()]
 
 
 def report_json(run, out, color=False) -> None:
