@@ -306,9 +306,13 @@ class _Diagram:
         if section is None or self.fast or self.o.section is not None or self.o.overview:
             return self.dot
         if section not in self.clusters:
+            # the title at the side the section's edges don't leave by: they run
+            # towards the conclusions, at the top when the direction is TB
+            where = {"TB": "b", "BT": "t"}.get(self.o.direction, "t")
             c = pydot.Cluster(f"s{len(self.clusters)}", label=dot_quoted(section), style="rounded",
                               id=self.eid(), color="#b8b8b8", fontcolor="#4d4d4d",
-                              fontsize="13", fontname=FONT, labeljust="l", margin="12")
+                              fontsize="13", fontname=FONT, labeljust="l", labelloc=where,
+                              margin="12")
             self.clusters[section] = c
             self.dot.add_subgraph(c)
         return self.clusters[section]

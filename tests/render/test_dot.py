@@ -235,3 +235,13 @@ def test_the_flagship_overview_fits_a_landscape_a4_page(tmp_path):
     box = re.search(rb"/MediaBox ?\[ ?0 0 ([\d.]+) ([\d.]+) ?\]", pdf)
     width, height = float(box.group(1)), float(box.group(2))
     assert width <= 842 and height <= 595  # A4 landscape, in points
+
+
+def test_section_titles_sit_where_the_sections_edges_do_not_leave():
+    m = argmap.loads("# A\nthesis t: T.\n# B\nclaim c: C.\n  + premise p: P.\n@c supports @t\n")
+    from argmap.render import DotOptions, RenderOptions
+
+    top_down = render(m, "dot")
+    assert top_down.count("labelloc=b") == 2  # edges leave upwards, towards the thesis
+    bottom_up = render(m, "dot", RenderOptions(dot=DotOptions(direction="BT")))
+    assert "labelloc=b" not in bottom_up and bottom_up.count("labelloc=t") >= 2
