@@ -61,6 +61,19 @@ def test_the_layers_contract_holds():
     assert "1 kept, 0 broken" in out.stdout
 
 
+def test_every_module_has_a_layer():
+    """A module the contract doesn't name could import from anywhere: none may be missing."""
+    import configparser
+
+    cp = configparser.ConfigParser()
+    cp.read(ROOT / "setup.cfg")
+    named = set(re.findall(r"argmap\.[\w]+", cp["importlinter:contract:layers"]["layers"]))
+    modules = {f"argmap.{p.stem}" for p in (ROOT / "argmap").glob("*.py")
+               if p.stem not in ("__init__", "__main__")}
+    modules |= {f"argmap.{p.parent.name}" for p in (ROOT / "argmap").glob("*/__init__.py")}
+    assert modules - named == set()
+
+
 def test_the_layers_contract_catches_an_upward_import(tmp_path):
     """The contract is not vacuous: a parser that imported a rule would break it."""
     import shutil
