@@ -30,7 +30,7 @@ from .reporters.text import render as text_report
 #: the options a block takes, and what each may be
 FORMATS = ("diagram", "outline", "both")
 DIRECTIONS = ("TB", "BT", "LR", "RL")
-OPTIONS = ("format", "section", "focus", "depth", "direction", "eval")
+OPTIONS = ("format", "section", "focus", "depth", "direction", "eval", "overview")
 
 
 class BlockError(ValueError):
@@ -60,7 +60,7 @@ def parse_options(options: dict | None) -> dict:
         raise BlockError(f"unknown option {unknown[0]!r} (the options are: "
                          + ", ".join(OPTIONS) + ")")
     out = {"format": "diagram", "section": None, "focus": None, "depth": 2,
-           "direction": "TB", "eval": False}
+           "direction": "TB", "eval": False, "overview": False}
     fmt = str(given.get("format", "diagram")).strip()
     if fmt not in FORMATS:
         raise BlockError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
@@ -79,9 +79,10 @@ def parse_options(options: dict | None) -> dict:
     for key in ("section", "focus"):
         if given.get(key) not in (None, ""):
             out[key] = str(given[key]).strip()
-    value = given.get("eval", False)
-    out["eval"] = value if isinstance(value, bool) else \
-        str(value).strip().lower() in ("", "1", "true", "yes", "on")
+    for key in ("eval", "overview"):
+        value = given.get(key, False)
+        out[key] = value if isinstance(value, bool) else \
+            str(value).strip().lower() in ("", "1", "true", "yes", "on")
     return out
 
 
@@ -111,7 +112,8 @@ def render_block(text: str, options: dict | None = None, *, file: str = "argmap 
     prefix = "a" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:8] + "_"
     ro = RenderOptions(dot=DotOptions(direction=o["direction"], focus=o["focus"],
                                       depth=o["depth"], section=o["section"], id_prefix=prefix,
-                                      evaluation=evaluate(m) if o["eval"] else None))
+                                      evaluation=evaluate(m) if o["eval"] else None,
+                                      overview=o["overview"]))
     parts, svg = [], None
     if o["format"] in ("diagram", "both"):
         svg = render(m, "svg", ro)

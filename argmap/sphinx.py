@@ -46,12 +46,14 @@ class ArgmapDirective(SphinxDirective):
                    "depth": directives.nonnegative_int,
                    # docutils compares choices in lower case
                    "direction": lambda v: directives.choice(v, ("tb", "bt", "lr", "rl")),
-                   "eval": directives.flag}
+                   "eval": directives.flag,
+                   "overview": directives.flag}
 
     def run(self):
         options = {k: v for k, v in self.options.items() if k != "file"}
-        if "eval" in options:
-            options["eval"] = True
+        for flag in ("eval", "overview"):
+            if flag in options:
+                options[flag] = True
         try:
             text, name, root = self.source_text()
             embedded = render_block(text, options, file=name, root=root)

@@ -238,3 +238,8 @@ def test_diff_comments_draw_mermaid_that_parses(tmp_path):
     md = invoke("diff", str(old), str(new), "-f", "markdown").out
     blocks = [b.split("```", 1)[0] for b in md.split("```mermaid\n")[1:]]
     assert blocks and mermaid_check.parse_results(blocks) == ["OK"] * len(blocks)
+
+
+def test_an_overview_block():
+    e = render_block(FLAGSHIP.read_text(), {"overview": "true"})
+    assert e.ok and "+ 4 evidence" in e.svg and "EVIDENCE" not in e.svg
