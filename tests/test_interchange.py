@@ -111,12 +111,14 @@ def test_aif_import_reads_undercuts_and_warns_of_other_nodes():
            "locutions": [{"nodeID": "6"}]}
     text, warnings = from_aif(doc)
     joined = "\n".join(warnings)
-    assert "type 'YA'" in joined and "locution" in joined
-    G = argmap.loads(text).graph
-    assert G.edges["s1", "s2"]["relation"] == "support"
-    # CA → RA: C undercuts the step from A to B
-    assert G.edges["s3", "s2"]["relation"] == "undercut"
-    assert G.edges["s3", "s2"]["reasons"] == ["s1"] and G.nodes["s3"]["kind"] == "counter"
+    # the dialogue layer, in one warning with counts (issue 17)
+    assert warnings == ["the dialogue layer has no place in a map and is left out "
+                        "(1 YA-node(s), 1 locutions)"]
+    G = argmap.loads(text).graph  # ids are the AIF node ids (issue 17)
+    assert G.edges["i1", "i2"]["relation"] == "support"
+    # CA → RA: C undercuts the step from A to B; nothing supports C: a premise
+    assert G.edges["i4", "i2"]["relation"] == "undercut"
+    assert G.edges["i4", "i2"]["reasons"] == ["i1"] and G.nodes["i4"]["kind"] == "premise"
 
 
 def test_aif_schemes_by_their_aifdb_names():
@@ -133,8 +135,9 @@ def test_aif_schemes_by_their_aifdb_names():
         assert "scheme: expert-opinion" in text and warnings == [], name
     text, warnings = from_aif(doc("Argument From Bias"))
     assert "scheme:" not in text
-    assert warnings == ["RA-node 3 has the scheme 'Argument From Bias', which the catalogue "
-                        "does not hold; left out"]
+    assert warnings == ["RA-node 3 names the scheme 'Argument From Bias', which the catalogue "
+                        "does not hold (`argmap schemes` lists it); the step is kept without "
+                        "its scheme"]
     assert from_aif(doc("Default Inference"))[1] == []
 
 
@@ -158,7 +161,7 @@ def test_cli_round_trip(tmp_path):
     r = invoke("export", src, "-f", "aif", "-o", tmp_path / "m.aif.json")
     assert r.code == 0 and "can't hold" in r.err
     r = invoke("import", tmp_path / "m.aif.json")
-    assert r.code == 0 and r.out.startswith("thesis s1: Lecturers should ban laptops")
+    assert r.code == 0 and r.out.startswith("thesis i1: Lecturers should ban laptops")
     (tmp_path / "junk.json").write_text("[1, 2]")
     assert invoke("import", tmp_path / "junk.json").code == 1
     assert invoke("import", tmp_path / "missing.json").code == 2

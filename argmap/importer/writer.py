@@ -1,18 +1,15 @@
-"""`argmap import`: argmap's own JSON export and AIF JSON, back to `.argmap` text.
+"""Nodes and edges, as dicts shaped like argmap's JSON export, to `.argmap` text.
 
-Whatever the target language can't hold is reported as a warning, never
-dropped silently. The text comes out in canonical layout (:mod:`argmap.fmt`).
+Every importer reads its format into such dicts and leaves the writing to
+:class:`Writer`, which says in a warning whatever the language can't hold.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 
-from .fmt import format_text
-from .language import ATTRIBUTE_KEYS, EXPECT_VALUES, KIND_SET, META_KEY_RE, WEIGHT_RE, is_identifier
-from .schemes import built_in
+from ..language import ATTRIBUTE_KEYS, EXPECT_VALUES, KIND_SET, META_KEY_RE, WEIGHT_RE, is_identifier
 
 _ONE_LINE = re.compile(r"[\r\n\t\x00-\x1f\x7f\u2028\u2029]+")
 #: JSON's \ud800-style escapes can hold half a surrogate pair: no UTF-8 has it
@@ -26,11 +23,7 @@ WARNINGS_OF_A_KIND = 20
 MAX_NESTING = 24
 
 
-class NotImportable(ValueError):
-    """The input is not a document argmap can import."""
-
-
-class _Writer:
+class Writer:
     """Nodes and edges, as dicts like argmap's JSON export, to `.argmap` text."""
 
     def __init__(self):
@@ -125,7 +118,7 @@ class _Writer:
             elif is_identifier(raw) and raw not in taken:
                 ids[raw] = raw
             else:
-                new = _fresh(raw, taken)
+                new = fresh_id(raw, taken)
                 self.warn(f"node id {raw!r} is not a valid id (or is repeated); renamed `{new}`")
                 ids[raw] = new
             if ids[raw]:
@@ -262,7 +255,7 @@ class _Writer:
                 if above > MAX_NESTING:
                     del nested_under[x]
                     if ids[x] is None:
-                        ids[x] = _fresh("n", self.taken)
+                        ids[x] = fresh_id("n", self.taken)
                         self.taken.add(ids[x])
                         self.warn(f"anonymous node {x} is nested more than {MAX_NESTING} levels "
                                   f"deep; written at column 1 as `{ids[x]}`")
@@ -465,7 +458,7 @@ def _break_circles(nested_under: dict) -> None:
             state[x] = 2
 
 
-def _fresh(raw: str, taken: set) -> str:
+def fresh_id(raw: str, taken: set) -> str:
     base = re.sub(r"[^a-z0-9_-]+", "-", raw.lower()).strip("-_") or "node"
     if not base[0].isalpha():
         base = "n-" + base
@@ -477,292 +470,3 @@ def _fresh(raw: str, taken: set) -> str:
     return name
 
 
-def from_json(doc: dict) -> tuple[str, list[str]]:
-    """argmap's own JSON export (``argmap export -f json``) to map text."""
-    if doc.get("version") != 1 or not isinstance(doc.get("nodes"), list):
-        raise NotImportable("not an argmap JSON export (version 1, with nodes and edges)")
-    w = _Writer()
-    text = w.write(doc.get("meta") or {}, doc["nodes"], doc.get("edges") or [])
-    return format_text(text), w.warnings
-
-
-def from_aif(doc: dict) -> tuple[str, list[str]]:
-    """AIF JSON (as AIFdb and OVA write it) to map text.
-
-    I-nodes become statements, RA-nodes support (several premises of one RA are
-    a linked group), CA-nodes attacks. Kinds follow the structure: a statement
-    that attacks is a counter (a rebuttal when it attacks an attacker), one that
-    nothing builds on is a thesis, one that is concluded and used is a claim,
-    the rest are premises.
-    """
-    w = _Writer()
-    nodes = {}
-    for n in doc.get("nodes", []):
-        if not isinstance(n, dict):
-            w.warn(f"a node that is not an object ({_type_name(n)}); left out")
-            continue
-        key = str(n.get("nodeID"))
-        if key in nodes:
-            w.warn(f"nodeID {key!r} is repeated; the later node is left out")
-        else:
-            nodes[key] = n
-    kinds = defaultdict(int)
-    for n in nodes.values():
-        kinds[n.get("type")] += 1
-    for t, count in sorted(kinds.items(), key=lambda x: str(x[0])):
-        if t not in ("I", "RA", "CA"):
-            w.warn(f"{count} node(s) of type {t!r} have no place in a map; left out")
-    statements = [k for k, n in nodes.items() if n.get("type") == "I"]
-    ids = {k: f"s{i + 1}" for i, k in enumerate(statements)}
-    edges, attacks_of = _aif_edges(doc, nodes, ids, w)
-    kind = _aif_kinds(edges, {ids[p]: {ids[c] for c in cs} for p, cs in attacks_of.items()})
-    out_nodes = [{"id": ids[k], "kind": kind(ids[k]), "text": nodes[k].get("text", "")}
-                 for k in statements]
-    if doc.get("locutions"):
-        w.warn(f"{len(doc['locutions'])} locution(s) have no place in a map; left out")
-    text = w.write({}, out_nodes, edges)
-    return format_text(text), w.warnings
-
-
-def _aif_edges(doc: dict, nodes: dict, ids: dict, w: _Writer):
-    """Support, attack and undercut edges from RA and CA nodes, and each
-    statement's attack targets (an undercutter's: the undercut inference's)."""
-    into, out_of = _aif_links(doc, nodes)
-    edges = []
-    attacks_of = defaultdict(set)
-    inferences = {}  # RA nodeID -> [(conclusion, premises)]
-    for k, n in nodes.items():
-        t = n.get("type")
-        if t not in ("RA", "CA"):
-            continue
-        premises, conclusions, scheme = _aif_step(k, n, nodes, into, out_of, ids, w)
-        rel = "support" if t == "RA" else "attack"
-        for c in conclusions:
-            # several premises of one RA or CA node are a linked group
-            group = f"g{len(edges) + 1}" if len(premises) > 1 else None
-            edges.extend({"source": ids[p], "target": ids[c], "relation": rel, "group": group,
-                          **({"scheme": scheme} if scheme else {})} for p in premises)
-            for p in premises if rel == "attack" else ():
-                attacks_of[p].add(c)
-            if rel == "support":
-                inferences.setdefault(k, []).append((c, premises))
-    _aif_undercuts(nodes, into, out_of, ids, inferences, edges, attacks_of)
-    return edges, attacks_of
-
-
-def _aif_step(k, n, nodes, into, out_of, ids, w):
-    """(premises, conclusions, scheme) of an RA- or CA-node: statements only (an
-    RA-node's undercutters, CA-nodes into it, are read by :func:`_aif_undercuts`)."""
-    t = n.get("type")
-    undercut = t == "CA" and any(nodes[c].get("type") == "RA" for c in out_of[k])
-    sources = [x for x in into[k] if t == "CA" or nodes[x].get("type") != "CA"]
-    premises, conclusions = _aif_ends(t, k, sources, out_of[k], ids, w, undercut)
-    scheme = _aif_scheme(n, k, w) if t == "RA" and premises and conclusions else None
-    return premises, conclusions, scheme
-
-
-def _aif_undercuts(nodes, into, out_of, ids, inferences, edges, attacks_of) -> None:
-    """An undercut edge for each CA-node that leads to an RA-node, from each of the
-    CA's statements to the RA's conclusion, naming the RA's premises."""
-    for k, n in nodes.items():
-        if n.get("type") != "CA":
-            continue
-        for ra in (c for c in out_of[k] if nodes[c].get("type") == "RA"):
-            for c, premises in inferences.get(ra, ()):
-                for u in (p for p in into[k] if p in ids):
-                    edges.append({"source": ids[u], "target": ids[c], "relation": "undercut",
-                                  "reasons": [ids[p] for p in premises]})
-                    attacks_of[u].add(c)
-
-
-def _aif_scheme(n: dict, k: str, w: _Writer) -> str | None:
-    """The catalogue name of an RA-node's scheme (its ``scheme`` or its text), or
-    None for a default inference; an unknown scheme is left out with a warning."""
-    written = n.get("scheme") or n.get("text")
-    if not isinstance(written, str) or _squash(written) in ("", "defaultinference", "inference"):
-        return None
-    name = _AIF_SCHEMES.get(_squash(written))
-    if name is None:
-        w.warn(f"RA-node {k} has the scheme {written!r}, which the catalogue does not hold; "
-               "left out", "an unknown scheme")
-    return name
-
-
-def _squash(name: str) -> str:
-    """A scheme name as AIF tools vary it (`Argument From Expert Opinion`,
-    `ExpertOpinion`, `expert-opinion`), reduced to one form: `expertopinion`."""
-    squashed = re.sub(r"[^a-z]", "", name.lower())
-    for prefix in ("argumentfrom", "argumentby", "argument"):
-        if squashed.startswith(prefix) and len(squashed) > len(prefix):
-            return squashed[len(prefix):]
-    return squashed
-
-
-_AIF_SCHEMES = {_squash(name): name for name in built_in()}
-_AIF_SCHEMES.update({"practicalinference": "practical-reasoning",
-                     "consequences": "positive-consequences",
-                     "goodconsequences": "positive-consequences",
-                     "badconsequences": "negative-consequences",
-                     "causalrelation": "cause-to-effect",
-                     "popularacceptance": "popular-opinion",
-                     "expertise": "expert-opinion",
-                     "verbalclassification": "verbal-classification",
-                     "positiontoknow": "position-to-know",
-                     "witness": "witness-testimony"})
-
-
-def _aif_ends(t: str, k: str, into: list, out_of: list, ids: dict, w: _Writer,
-              undercut: bool = False):
-    """The statements an RA or CA node ``k`` leads from and to (warning of the rest;
-    a CA-node that undercuts an RA-node leads to no statement, and that is right)."""
-    premises = [p for p in into if p in ids]
-    conclusions = [c for c in out_of if c in ids]
-    if undercut:
-        if len(premises) != len(into):
-            w.warn(f"CA-node {k} undercuts an inference, but not only from statements; "
-                   "those links are left out")
-        return [], []
-    if len(premises) != len(into) or len(conclusions) != len(out_of):
-        w.warn(f"{t}-node {k} connects to something other than a statement "
-               "(an undercut or a scheme); those links are left out")
-    if not premises or not conclusions:
-        w.warn(f"{t}-node {k} lacks a premise or a conclusion; left out")
-    return premises, conclusions
-
-
-def _aif_links(doc: dict, nodes: dict) -> tuple[dict, dict]:
-    """Each node's incoming and outgoing neighbours, by the document's edges."""
-    into, out_of = defaultdict(list), defaultdict(list)
-    for e in doc.get("edges", []):
-        a, b = str(e.get("fromID")), str(e.get("toID"))
-        if a in nodes and b in nodes:
-            out_of[a].append(b)
-            into[b].append(a)
-    return into, out_of
-
-
-def _aif_kinds(edges: list[dict], attacks_of: dict):
-    """A statement's kind from its place in the structure (see :func:`from_aif`)."""
-    uses = defaultdict(int)
-    concluded = set()
-    for e in edges:
-        uses[e["source"]] += 1
-        concluded.add(e["target"])
-
-    def kind(sid: str) -> str:
-        if sid in attacks_of:
-            return "rebuttal" if any(c in attacks_of for c in attacks_of[sid]) else "counter"
-        if not uses[sid]:
-            return "thesis"
-        return "claim" if sid in concluded else "premise"
-
-    return kind
-
-
-def detect(doc) -> str:
-    """Which importer reads ``doc``: ``json`` or ``aif``."""
-    if isinstance(doc, dict) and doc.get("version") == 1 and "nodes" in doc and "meta" in doc:
-        return "json"
-    if isinstance(doc, dict) and isinstance(doc.get("nodes"), list) and all(
-            isinstance(n, dict) and "nodeID" in n for n in doc["nodes"]):
-        return "aif"
-    raise NotImportable("neither an argmap JSON export nor AIF JSON")
-
-
-IMPORTERS = {"json": from_json, "aif": from_aif}
-
-
-# -- the shape of the input --------------------------------------------------
-#
-# Each importer reads only what these checks let through, so that a document of
-# the wrong shape is refused with a message that names the field, instead of
-# failing somewhere inside (or being coerced into nonsense: `cite: a/b/c`, `None`).
-
-_SCALAR = (str, int, float)
-_JSON_NODE_FIELDS = {"id": _SCALAR, "kind": str, "text": str, "section": str, "note": str,
-                     "url": str, "expect": str, "weight": (int, float, str), "stance": str}
-_JSON_EDGE_FIELDS = {"source": _SCALAR, "target": _SCALAR, "relation": str,
-                     "group": _SCALAR, "file": str, "line": int, "scheme": str}
-_TYPE_NAMES = {str: "a string", list: "a list", dict: "an object", int: "a number",
-               float: "a number", bool: "true or false", type(None): "null"}
-
-
-def _type_name(value) -> str:
-    return _TYPE_NAMES.get(type(value), type(value).__name__)
-
-
-def _list_of(value, what: str) -> list:
-    if not isinstance(value, list):
-        raise NotImportable(f"{what} must be a list, not {_type_name(value)}")
-    return value
-
-
-def _check_fields(item, fields: dict, what: str) -> None:
-    if not isinstance(item, dict):
-        raise NotImportable(f"{what} must be an object, not {_type_name(item)}")
-    for key, types in fields.items():
-        value = item.get(key)
-        if value is not None and (not isinstance(value, types) or isinstance(value, bool)):
-            want = _TYPE_NAMES[types if isinstance(types, type) else types[0]]
-            raise NotImportable(f"{what}: `{key}` must be {want}, not {_type_name(value)}")
-
-
-def _check_json_shape(doc) -> None:
-    meta = doc.get("meta")
-    if meta is not None and not isinstance(meta, dict):
-        raise NotImportable(f"`meta` must be an object, not {_type_name(meta)}")
-    for i, n in enumerate(_list_of(doc.get("nodes"), "`nodes`")):
-        what = f"node {i + 1}"
-        _check_fields(n, _JSON_NODE_FIELDS, what)
-        if "text" in n and n["text"] is None:
-            raise NotImportable(f"{what}: `text` must be a string, not null")
-        for key in ("cite", "tags", "cq"):
-            _check_list(n.get(key), (str,), f"{what}: `{key}`", "strings")
-    for i, e in enumerate(_list_of(doc.get("edges") or [], "`edges`")):
-        _check_fields(e, _JSON_EDGE_FIELDS, f"edge {i + 1}")
-        _check_list(e.get("reasons"), _SCALAR, f"edge {i + 1}: `reasons`", "node ids")
-
-
-def _check_list(value, types, what: str, holds: str) -> None:
-    """``value`` is null or a list of ``types`` (no true or false)."""
-    for item in _list_of(value, what) if value is not None else ():
-        if not isinstance(item, types) or isinstance(item, bool):
-            raise NotImportable(f"{what} must hold {holds}, not {_type_name(item)}")
-
-
-def _check_aif_shape(doc) -> None:
-    for i, e in enumerate(_list_of(doc.get("edges", []), "`edges`")):
-        _check_fields(e, {"fromID": _SCALAR, "toID": _SCALAR}, f"edge {i + 1}")
-    for i, n in enumerate(_list_of(doc.get("nodes", []), "`nodes`")):
-        if isinstance(n, dict):
-            _check_fields(n, {"text": _SCALAR, "type": str}, f"node {i + 1}")
-    _list_of(doc.get("locutions") or [], "`locutions`")
-
-
-def read_document(data: bytes):
-    """The JSON document in ``data``; :class:`NotImportable` when it is none."""
-    try:
-        return json.loads(data.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise NotImportable(f"not UTF-8 text (byte {exc.start})") from None
-    except RecursionError:
-        raise NotImportable("the JSON is nested too deeply") from None
-    except ValueError as exc:
-        raise NotImportable(f"not JSON: {exc}") from None
-
-
-def import_bytes(data: bytes, source_format: str = "auto") -> tuple[str, list[str]]:
-    """Map text and warnings from a file's bytes (``json``, ``aif`` or ``auto``).
-
-    Raises :class:`NotImportable`, and nothing else, for input it can't import.
-    """
-    doc = read_document(data)
-    kind = detect(doc) if source_format == "auto" else source_format
-    if not isinstance(doc, dict):
-        raise NotImportable(f"the document must be a JSON object, not {_type_name(doc)}")
-    if kind == "json":
-        if doc.get("version") == 1 and isinstance(doc.get("nodes"), list):
-            _check_json_shape(doc)
-    else:
-        _check_aif_shape(doc)
-    return IMPORTERS[kind](doc)
