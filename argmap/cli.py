@@ -420,21 +420,27 @@ def export(map_path, fmt, output, with_eval, force):
 
 @cli.command(name="import")
 @click.argument("file", type=click.Path())
-@click.option("-f", "--from", "source_format", type=click.Choice(["auto", "json", "aif"]),
-              default="auto", show_default=True, help="What the file holds.")
+@click.option("-f", "--from", "source_format",
+              type=click.Choice(["auto", "json", "aif", "sadface", "argdown", "kialo"]),
+              default="auto", show_default=True,
+              help="What the file holds (auto: by its name and contents).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Write the map to this file (atomically) instead of standard output.")
 @_force
 def import_(file, source_format, output, force):
-    """Turn argmap's JSON export, or AIF JSON (AIFdb, OVA), into a map.
+    """Turn what other tools write into a map: argmap's JSON export, AIF JSON
+    (AIFdb) and xAIF (OVA3, AMF), SADFace JSON, Argdown, and Kialo's text export.
 
-    The map comes out in canonical layout. Whatever it can't hold is named in a
-    warning on standard error, never dropped silently.
+    The map comes out in canonical layout, its kinds chosen from its structure so
+    that sound source data passes `argmap check`. Whatever it can't hold is named
+    in a warning on standard error, never dropped silently.
 
     \b
     Examples:
       argmap import essay.json -o essay.argmap
-      argmap import aifdb-12345.json -f aif > nodeset.argmap
+      argmap import aifdb-12345.json > nodeset.argmap
+      argmap import debate.argdown -o debate.argmap
+      argmap import kialo-export.txt -f kialo -o discussion.argmap
     """
     _refuse_output(output, [file], force)
     try:
@@ -444,7 +450,7 @@ def import_(file, source_format, output, force):
         _error(f"{file}: {exc.strerror or exc}")
         sys.exit(2)
     try:
-        text, warnings = import_bytes(data, source_format)
+        text, warnings = import_bytes(data, source_format, file)
     except NotImportable as exc:
         _error(f"{file} can't be imported: {exc}")
         sys.exit(1)

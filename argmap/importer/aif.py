@@ -124,12 +124,15 @@ class _Graph:
     def _ids(self) -> dict[str, str]:
         """I-node id -> the id of its statement in the map."""
         ids, self.aif_id, taken = {}, {}, set()
+        self.renamed: set[str] = set()  # spelt other than by the document's id
         for key, n in self.nodes.items():
             if self.type(key) != "I":
                 continue
             wanted = self.terms["prefix"] + re.sub(r"[^a-z0-9_-]+", "-", key.lower()).strip("-")
-            ids[key] = wanted if wanted not in taken and len(wanted) <= 64 else \
-                fresh_id(wanted, taken)
+            if wanted in taken or len(wanted) > 64:
+                self.renamed.add(key)
+                wanted = fresh_id(wanted, taken)
+            ids[key] = wanted
             taken.add(ids[key])
             self.aif_id[ids[key]] = key
         return ids
@@ -154,8 +157,9 @@ class _Graph:
         nodes = []
         for key, sid in self.ids.items():
             text = self.nodes[key].get("text")
-            own = sid == self.terms["prefix"] + key
-            note = ([] if own else [f"{self.terms['id']}: {key}"]) + self.notes[key]
+            note = [f"{self.terms['id']}: {key}"] * (key in self.renamed) + self.notes[key]
+            if isinstance(self.nodes[key].get("note"), str):  # from a format read as AIF
+                note.append(self.nodes[key]["note"])
             nodes.append({"id": sid, "text": "" if text is None else str(text),
                           **({"note": "\n".join(note)} if note else {})})
         return nodes, edges
@@ -231,7 +235,7 @@ class _Graph:
         written = self._scheme_text(key)
         if written is None:
             return None
-        name = _SCHEMES.get(_squash(written))
+        name = scheme_for(written)
         if name is None:
             self.w.warn(f"{self.terms['RA']} {key} names the scheme {written!r}, which the catalogue "
                         "does not hold (`argmap schemes` lists it); the step is kept "
@@ -271,6 +275,11 @@ class _Graph:
             if t not in ("I", "RA", "CA", "MA") + DIALOGUE:
                 self.w.warn(f"{count} node(s) of type {t or '(none)'!r} have no place in a "
                             "map; left out")
+
+
+def scheme_for(written: str) -> str | None:
+    """The catalogue's name of a scheme as another tool writes it, or None."""
+    return _SCHEMES.get(_squash(written))
 
 
 def _squash(name: str) -> str:
