@@ -71,6 +71,8 @@ def import_graph(doc: dict, terms: dict, meta: dict | None = None,
     w = w or Writer()
     graph = _Graph(doc, w, terms)
     nodes, edges = graph.read()
+    if not nodes:
+        w.warn("the document holds no statements: the map is empty")
     edges = settle(edges, w.warn, graph.name)
     kind = kinds([n["id"] for n in nodes], edges)
     for n in nodes:

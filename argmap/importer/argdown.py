@@ -30,7 +30,6 @@ the structure (:func:`argmap.importer.structure.kinds`).
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..fmt import format_text
@@ -165,35 +164,30 @@ class _Reader:
         key = None  # the plain key whose value may run on
         for i in range(first + 1, end):
             raw = self.lines[i]
-            if raw[:1].isspace():
-                if key in self.meta and raw.strip():
-                    self.meta[key] += " " + raw.strip()
-                continue
-            key, sep, value = raw.partition(":")
-            key, value = key.strip(), value.strip()
-            if sep and META_KEY_RE.match(key) and value and value[0] not in "{[>|&*!":
-                self.meta[key] = value.strip("\"'")
-            elif raw.strip():
-                self.w.warn(f"line {i + 1}: front matter `{key}` is not a plain `key: value` "
-                            "(configuration, or nested YAML); left out", "front matter left out")
+            if not raw[:1].isspace():
+                key = self._meta_line(raw, i + 1)
+            elif key in self.meta and raw.strip():
+                self.meta[key] += " " + raw.strip()
         return end + 1
+
+    def _meta_line(self, raw: str, line: int) -> str:
+        """A front matter line at column 1, kept when it is a plain `key: value`."""
+        key, sep, value = raw.partition(":")
+        key, value = key.strip(), value.strip()
+        if sep and META_KEY_RE.match(key) and value and value[0] not in "{[>|&*!":
+            self.meta[key] = value.strip("\"'")
+        elif raw.strip():
+            self.w.warn(f"line {line}: front matter `{key}` is not a plain `key: value` "
+                        "(configuration, or nested YAML); left out", "front matter left out")
+        return key
 
     def _block(self, block: list[tuple[int, str]]) -> None:
         """One top-level block: a heading, an argument's premise–conclusion
         structure, or an element with the relation tree under it."""
         line, first = block[0]
         heading = _HEADING.match(first) if not first[:1].isspace() else None
-        if heading:  # a heading runs on until an element starts
-            end = next((i for i, (_, raw) in enumerate(block)
-                        if i and re.match(r"\s*(\[[^\]]+\]|<[^>]+>|\(\d+\))|\s+\S+\s", raw)
-                        and (_TITLE.match(raw.strip()) or _ARGUMENT.match(raw.strip())
-                             or _PCS.match(raw.strip()) or _RELATION.match(raw.strip()))),
-                       len(block))
-            text = " ".join(raw.strip() for _, raw in block[:end])
-            self._heading(line, _HEADING.match(text))
-            self._last_top = None
-            if end < len(block):
-                self._block(block[end:])
+        if heading:
+            self._heading_block(block)
             return
         if _PCS.match(first.strip()):
             self._pcs(block, self._pcs_owner(line))
@@ -206,6 +200,16 @@ class _Reader:
             self._block(block[start:])
             return
         self._tree(block)
+
+    def _heading_block(self, block: list[tuple[int, str]]) -> None:
+        """A heading, which runs on until an element starts, and what follows it."""
+        end = next((i for i, (_, raw) in enumerate(block) if i and _starts_element(raw.strip())),
+                   len(block))
+        text = " ".join(raw.strip() for _, raw in block[:end])
+        self._heading(block[0][0], _HEADING.match(text))
+        self._last_top = None
+        if end < len(block):
+            self._block(block[end:])
 
     def _heading(self, line: int, heading) -> None:
         title = self.inline(heading.group(2), None, line)
@@ -295,6 +299,8 @@ class _Reader:
             stack.append((indent, key))
             self._last_top = None
 
+    # complexity: one pass over the lines of a structure, each kind of line a branch
+    # beside the others, as Argdown's syntax section lists them
     def _pcs(self, block: list[tuple[int, str]], owner: tuple) -> None:
         """A premise–conclusion structure: its statements, its inferences and the
         relations under either."""
@@ -388,6 +394,11 @@ class _Reader:
             self.w.warn(f"line {line}: `uses` names statements the structure does not have "
                         "before it; those are left out", "uses names nothing")
         return known or list(default)
+
+
+def _starts_element(text: str) -> bool:
+    return bool(_TITLE.match(text) or _ARGUMENT.match(text) or _PCS.match(text)
+                or _RELATION.match(text))
 
 
 def from_argdown(data: bytes) -> tuple[str, list[str]]:
@@ -515,34 +526,43 @@ class _Builder:
             return
         self.edges.append({"source": u, "target": v, "relation": relation, "origin": origin})
 
+    def _sketched_undercut(self, u: str, target: tuple, line: int, origin: str) -> None:
+        """An undercut of an argument with no structure: of its one support."""
+        supports = [e for e in self.edges if e["source"] == self.ids.get(target)
+                    and e["relation"] == "support"]
+        if len(supports) != 1:
+            self.w.warn(f"line {line}: an undercut of an argument that supports "
+                        f"{len(supports)} things, not one; left out", "an undercut of no inference")
+            return
+        self.edges.append({"source": u, "target": supports[0]["target"], "relation": "undercut",
+                           "group": None, "reasons": [supports[0]["source"]], "origin": origin})
+
     def _undercut(self, u: str, target: tuple, inference, line: int, origin: str) -> None:
         """An undercut of an argument's (last) inference, or of the one named."""
         element = self.r.elements.get(target)
-        if inference is None and element is not None and element.kind == "argument":
-            if element.steps:
-                _, inference, conclusion, _ = element.steps[-1]
-                target = conclusion
-            else:
-                supports = [e for e in self.edges if e["source"] == self.ids.get(target)
-                            and e["relation"] == "support"]
-                if len(supports) == 1:
-                    self.edges.append({"source": u, "target": supports[0]["target"],
-                                       "relation": "undercut", "group": None,
-                                       "reasons": [supports[0]["source"]], "origin": origin})
-                    return
-                inference = None
-        elif inference is None and element is not None:
-            # an undercut under a conclusion: of the inference that concludes it
-            steps = [s for a in self.r.elements.values() for s in a.steps if s[2] == target]
-            inference = steps[0][1] if steps else None
-        if not inference:
+        if inference is None and element is not None and element.kind == "argument" \
+                and not element.steps:
+            self._sketched_undercut(u, target, line, origin)
+            return
+        if inference is None and element is not None:
+            inference, target = self._inference_of(element, target)
+        reasons = [self.ids[p] for p in dict.fromkeys(inference or ()) if p != target]
+        if not reasons:
             self.w.warn(f"line {line}: an undercut of something that is no inference "
                         "(a statement, or an argument with no single step); left out",
                         "an undercut of no inference")
             return
-        reasons = [self.ids[p] for p in dict.fromkeys(inference) if p != target]
         v = self.node(target)
         group = next((e.get("group") for e in self.edges if e["target"] == v
                       and e["source"] == reasons[0] and e["relation"] == "support"), None)
         self.edges.append({"source": u, "target": v, "relation": "undercut", "group": group,
                            "reasons": reasons, "origin": origin})
+
+    def _inference_of(self, element: _Element, target: tuple) -> tuple:
+        """(premises, conclusion) of an argument's last inference, or of the
+        inference that concludes a statement (an undercut under a conclusion)."""
+        if element.kind == "argument":
+            _, premises, conclusion, _ = element.steps[-1]
+            return premises, conclusion
+        steps = [s for a in self.r.elements.values() for s in a.steps if s[2] == target]
+        return (steps[0][1] if steps else None), target

@@ -26,7 +26,7 @@ TERMS = {"I": "claim", "RA": "Pro", "CA": "Con", "MA": "rephrase", "prefix": "k"
 _TITLE = re.compile(r"\ADiscussion Title: *(.*)\Z")
 _ITEM = re.compile(r"\A((?:\d+\.)+) (?:(Pro|Con): )?(.*)\Z")
 _SEE = re.compile(r"\A-> See ((?:\d+\.)+)\s*\Z")
-_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
+_LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\(((?:\\.|[^)\s\\])*)\)")
 _ESCAPE = re.compile(r"\\([\\\[\]()*_#>+\-.!`])")
 
 
@@ -96,7 +96,7 @@ def _items(lines: list[str], w: Writer) -> list[tuple]:
 def _node(key: str, body: str) -> dict:
     """An I-node of a claim: Markdown links as their text, escapes undone; the
     links' addresses in its note."""
-    urls = [m.group(2) for m in _LINK.finditer(body) if m.group(2)]
+    urls = [_ESCAPE.sub(r"\1", m.group(2)) for m in _LINK.finditer(body) if m.group(2)]
     text = _ESCAPE.sub(r"\1", _LINK.sub(r"\1", body))
     node = {"nodeID": key, "type": "I", "text": " ".join(text.split())}
     if urls:

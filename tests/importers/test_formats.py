@@ -1,0 +1,189 @@
+"""Each importer on small documents made to show one behaviour at a time."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import argmap
+from argmap.importer import NotImportable, import_bytes
+from helpers import invoke
+
+
+def aif(nodes, edges, **more) -> bytes:
+    return json.dumps({"nodes": [{"nodeID": k, "type": t, "text": x} for k, t, x in nodes],
+                       "edges": [{"fromID": a, "toID": b} for a, b in edges], **more}).encode()
+
+
+def load(data: bytes, fmt="auto", name=None):
+    text, warnings = import_bytes(data, fmt, name)
+    return argmap.loads(text), warnings
+
+
+def kinds(m) -> dict:
+    return {n: d["kind"] for n, d in m.graph.nodes(data=True)}
+
+
+def test_kinds_follow_the_structure():
+    # 3 supports 1; 4 attacks 3 and nothing supports it; 5 stands alone
+    m, _ = load(aif([("1", "I", "Conclusion"), ("2", "RA", "Default Inference"),
+                     ("3", "I", "Reason"), ("4", "I", "Objection"), ("5", "I", "Aside"),
+                     ("6", "CA", "Default Conflict")],
+                    [("3", "2"), ("2", "1"), ("4", "6"), ("6", "3")]))
+    assert kinds(m) == {"i1": "thesis", "i3": "premise", "i4": "premise", "i5": "premise"}
+    assert argmap.check(m) == [] or all(f.severity == "warning" for f in argmap.check(m))
+
+
+def test_unsound_relations_are_left_out_with_the_aif_ids():
+    m, warnings = load(aif([("1", "I", "A"), ("2", "I", "B"), ("3", "RA", ""), ("4", "RA", ""),
+                            ("5", "RA", ""), ("6", "CA", "")],
+                           [("1", "3"), ("3", "1"),            # A for A
+                            ("1", "4"), ("4", "2"),            # A for B
+                            ("2", "5"), ("5", "1"),            # B for A: a circle
+                            ("1", "6"), ("6", "2")]))          # A against B
+    assert warnings == [
+        "RA-node 3 makes I-node 1 a reason for itself; left out",
+        "I-node 1 both supports and attacks I-node 2 (RA-node 4, CA-node 6); a map holds one "
+        "relation of a pair, so CA-node 6 is left out",
+        "RA-node 5 (I-node 2 → I-node 1) closes a circle of support; left out"]
+    assert [f for f in argmap.check(m) if f.severity == "error"] == []
+
+
+def test_overlapping_linked_arguments_say_what_was_kept():
+    m, warnings = load(aif([("1", "I", "C"), ("2", "I", "P"), ("3", "I", "Q"), ("4", "I", "R"),
+                            ("5", "RA", ""), ("6", "RA", "")],
+                           [("2", "5"), ("3", "5"), ("5", "1"), ("2", "6"), ("4", "6"),
+                            ("6", "1")]))
+    assert warnings == [
+        "I-node 2 is a premise of two linked arguments for I-node 1: RA-node 5 (I-node 2, "
+        "I-node 3) and RA-node 6 (I-node 2, I-node 4). A map relates two statements once, so "
+        "it stays in RA-node 5's group and RA-node 6 is written with the rest (I-node 4); see "
+        "“Overlapping linked arguments” in docs/language.md"]
+    assert "delete" not in warnings[0]
+    G = m.graph
+    assert G.edges["i2", "i1"]["group"] == G.edges["i3", "i1"]["group"]
+    assert G.edges["i4", "i1"].get("group") != G.edges["i2", "i1"]["group"]
+
+
+def test_rephrases_become_notes_and_ids_that_cant_be_spelt_get_one():
+    m, warnings = load(aif([("A", "I", "Cats are best."), ("a", "I", "The best are cats."),
+                            ("m", "MA", "Default Rephrase")], [("a", "m"), ("m", "A")]))
+    notes = {n: d.get("note") for n, d in m.graph.nodes(data=True)}
+    assert notes == {"ia": "Rephrases ia-2 (MA-node m): The best are cats.",
+                     "ia-2": "AIF nodeID: a\nRephrased by ia (MA-node m): Cats are best."}
+    assert warnings == ["the dialogue layer has no place in a map and is left out "
+                        "(1 MA-node(s)); rephrases (MA) became notes"]
+
+
+KIALO = b"""Discussion Title: Should cities ban cars?
+
+1. Cities should ban cars.
+1.1. Pro: Cars [pollute](https://example.org/air\\(2020\\)).
+1.1.1. Con: Electric cars
+don't pollute the air.
+1.2. Con: -> See 1.1.1.
+"""
+
+
+def test_kialo():
+    m, warnings = load(KIALO)
+    assert warnings == []
+    G = m.graph
+    # 1.1 is attacked but nothing supports it: a premise, as the structure says
+    assert kinds(m) == {"k1": "thesis", "k1-1": "premise", "k1-1-1": "premise"}
+    assert G.nodes["k1-1"]["text"] == "Cars pollute."
+    assert G.nodes["k1-1"]["note"] == "Links: https://example.org/air(2020)"
+    assert G.nodes["k1-1-1"]["text"] == "Electric cars don't pollute the air."
+    assert G.edges["k1-1-1", "k1"]["relation"] == "attack"  # by `-> See`
+    assert m.meta["title"] == "Should cities ban cars?"
+
+
+ARGDOWN = """===
+title: Cars
+author: A. Student
+model:
+    mode: strict
+===
+
+# The case
+
+[Ban]: Cities should ban cars. #policy
+  + <Pollution>
+  - [Freedom]: People may travel as they like. // a comment
+  >< [Keep]: Cities should keep cars.
+
+<Pollution>: Cars *pollute* the air.
+
+(1) Cars emit \\[fumes\\].
+(2) [Harm]: Fumes harm @[Ban]'s citizens. {source: "WHO 2021"}
+--
+Modus ponens {uses: [1, 2]}
+--
+(3) Cars harm citizens.
+(4) What harms citizens should be banned.
+----
+(5) [Ban]: Cars should go.
+  <_ [Exception]: Some harms are worth their benefits.
+
+[Harm]: Fumes hurt people.
+"""
+
+
+def test_argdown_constructs():
+    m, warnings = load(ARGDOWN.encode(), name="cars.argdown")
+    G = m.graph
+    assert m.meta == {"title": "Cars", "author": "A. Student"}
+    assert G.nodes["ban"]["text"] == "Cities should ban cars."
+    assert G.nodes["ban"]["tags"] == ["policy"] and G.nodes["ban"]["section"] == "The case"
+    assert "Also stated as: Cars should go." in G.nodes["ban"]["note"]
+    assert "Argument <Pollution>: Cars pollute the air." in G.nodes["ban"]["note"]
+    assert G.nodes["harm"]["text"] == "Fumes harm Ban's citizens."
+    assert 'Argdown data (line 18): {source: "WHO 2021"}' in G.nodes["harm"]["note"]
+    cars = next(n for n, d in G.nodes(data=True) if d["text"] == "Cars emit [fumes].")
+    middle = next(n for n, d in G.nodes(data=True) if d["text"] == "Cars harm citizens.")
+    should = next(n for n, d in G.nodes(data=True) if d["text"].startswith("What harms"))
+    # (1) & (2) -> (3), then (3) & (4) -> (5): a chain of linked groups
+    assert G.edges[cars, middle]["group"] == G.edges["harm", middle]["group"]
+    assert G.edges[middle, "ban"]["group"] == G.edges[should, "ban"]["group"]
+    assert "Inference rule: Modus ponens {uses: [1, 2]}" not in (G.nodes[middle].get("note") or "")
+    assert G.edges["freedom", "ban"]["relation"] == "attack"
+    assert G.edges["keep", "ban"]["relation"] == G.edges["ban", "keep"]["relation"] == "attack"
+    cut = G.edges["exception", "ban"]
+    assert cut["relation"] == "undercut" and sorted(cut["reasons"]) == sorted([middle, should])
+    assert "line 4: front matter `model` is not a plain `key: value` (configuration, or nested " \
+        "YAML); left out" in warnings
+    assert any("relation(s) between two statements" in w for w in warnings)
+    assert [f for f in argmap.check(m) if f.severity == "error"] == []
+
+
+def test_argdown_warns_with_the_line():
+    _, warnings = load(b"  + [A]: dangling\n", "argdown")
+    assert warnings == ["line 1: a relation (`+`) with nothing above it to relate to; read as "
+                        "an element of its own"]
+
+
+@pytest.mark.parametrize("data, name, message", [
+    (b'{"foo": 1}', "x.json", "not a format argmap imports (expected argmap JSON, AIF or xAIF "
+     "JSON, SADFace JSON, Argdown (a .argdown file) or a Kialo text export (`Discussion "
+     "Title: …`))"),
+    (b"just some notes\n", "notes.txt", "not a format argmap imports"),
+    (b'{"nodes": [], "edges": []}', "empty.json", "not a format argmap imports"),
+    (b'"a string"', "s.json", "not a format argmap imports"),
+    (b"\xff\xfe", "x.argdown", "not UTF-8 text (byte 0)"),
+])
+def test_what_is_none_of_the_formats_is_one_clear_line(data, name, message, tmp_path):
+    with pytest.raises(NotImportable) as err:
+        import_bytes(data, "auto", name)
+    assert str(err.value).startswith(message) and "\n" not in str(err.value)
+    path = tmp_path / name
+    path.write_bytes(data)
+    r = invoke("import", path, "-o", tmp_path / "out.argmap")
+    assert r.code == 1 and r.err.count("\n") == 1 and "Traceback" not in r.err
+    assert not (tmp_path / "out.argmap").exists()
+
+
+@pytest.mark.parametrize("fmt", ["aif", "sadface", "json"])
+def test_a_wrong_format_option_is_one_clear_line(fmt):
+    with pytest.raises(NotImportable):
+        import_bytes(b'{"title": "x", "items": []}', fmt)
