@@ -203,12 +203,12 @@ def argdown_text(text: str) -> str:
 
 def to_argdown(argmap) -> str:
     """Argdown: one statement per node (titled by its id), each with the
-    statements that support (+) or attack (-) it. Sources are left out;
-    Argdown statements have no linked groups, so `&` reasons are written as
-    separate supports. An undercut attacks an inference, which Argdown
-    writes as an argument: each undercut inference becomes an argument
-    `<TARGET from REASON>` whose premises are its reasons and whose
-    conclusion is its target, and the undercutter's statement `_>` it."""
+    statements that support (+) or attack (-) it, its tags as `#(tags)` and
+    its citations, note, url, weight and expectation as `{data}`; a source is
+    a statement tagged `#(source)`. An inference that is linked, undercut or
+    of a scheme is also written as an argument `<TARGET from REASON>`: its
+    reasons are the premises, its target the conclusion, its scheme the
+    inference rule, and an undercutter's statement `_>` it."""
     out = []
     meta = argmap.meta
     if meta:
@@ -223,12 +223,10 @@ def to_argdown(argmap) -> str:
             cuts.setdefault(u, []).append(_argdown_argument(v, d["reasons"]))
     section = None
     for n, d in argmap.nodes.items():
-        if d["kind"] == "source":
-            continue
         if d["section"] != section and d["section"] is not None:
             section = d["section"]
             out += [f"# {argdown_text(section)}", ""]
-        out.append(f"[{n}]: {argdown_text(d['text'])}")
+        out.append(f"[{n}]: {argdown_text(d['text'])}{_argdown_extras(d)}")
         out.extend(f"  {sign} [{u}]" for sign, u in incoming.get(n, []))
         out.extend(f"  _> <{title}>" for title in cuts.get(n, []))
         out.append("")
@@ -236,14 +234,30 @@ def to_argdown(argmap) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
+def _argdown_extras(d: dict) -> str:
+    """A statement's tags (`#(tag)`, which Argdown keeps in the text too) and its
+    other attributes as YAML data right after them (a space before the data
+    would stay in the text), written as JSON with every brace escaped: Argdown
+    finds data by its braces."""
+    tags = list(d["tags"]) + (["source"] if d["kind"] == "source" else [])
+    out = "".join(f" #({argdown_text(t)})" for t in tags)
+    data = {key: d[key] for key in ("cite", "note", "url", "weight", "expect") if d.get(key)}
+    if data:
+        text = json.dumps(data, ensure_ascii=True)
+        out += "{" + text[1:-1].replace("{", "\\u007b").replace("}", "\\u007d") + "}"
+    return out
+
+
 def _argdown_arguments(argmap, n: str) -> list[str]:
-    """An argument, premises and conclusion, for each undercut inference into ``n``."""
+    """An argument, premises and conclusion, for each inference into ``n`` that a
+    statement's relations can't say all of: linked, undercut or of a scheme."""
     out = []
     for inf in argmap.arggraph.inferences_into(n):
-        if inf.undercutters:
+        if inf.relation == "support" and (inf.linked or inf.undercutters or inf.scheme):
             out += [f"<{_argdown_argument(n, inf.reasons)}>", ""]
             out.extend(f"({i}) [{r}]" for i, r in enumerate(inf.reasons, 1))
-            out += ["----", f"({len(inf.reasons) + 1}) [{n}]", ""]
+            out += ["--", argdown_text(inf.scheme), "--"] if inf.scheme else ["----"]
+            out += [f"({len(inf.reasons) + 1}) [{n}]", ""]
     return out
 
 
@@ -312,6 +326,8 @@ def lost_in(argmap, fmt: str) -> list[str]:
         return _graphml_lost(argmap)
     if fmt not in ("aif", "argdown", "mermaid"):
         return []
+    if fmt == "argdown":  # it holds them all but critical questions
+        return ["critical questions (`cq:`); left out"] if any(d["cq"] for d in nodes) else []
     lost = _attributes_lost(nodes)
     if any(d["cq"] for d in nodes):
         lost.append("critical questions (`cq:`); left out")
@@ -319,13 +335,7 @@ def lost_in(argmap, fmt: str) -> list[str]:
         if argmap.meta or any(d["section"] for d in nodes):
             lost.append("front matter and sections; left out")
         return lost
-    if fmt == "mermaid":
-        return lost + (["argument schemes; left out"] if _schemes(argmap) else [])
-    if argmap.arggraph.has_groups():
-        lost.append("linked groups; written as separate supports")
-    if _schemes(argmap):
-        lost.append("argument schemes; left out")
-    return lost
+    return lost + (["argument schemes; left out"] if _schemes(argmap) else [])
 
 
 def _schemes(argmap) -> bool:
@@ -341,7 +351,7 @@ def _graphml_lost(argmap) -> list[str]:
 
 
 def _attributes_lost(nodes) -> list[str]:
-    """Sources, citations and attributes: what neither AIF nor Argdown holds."""
+    """Sources, citations and attributes: what AIF and Mermaid don't hold."""
     lost = []
     sources = sum(1 for d in nodes if d["kind"] == "source")
     cites = sum(len(d["cite"]) for d in nodes)

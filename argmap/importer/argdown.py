@@ -53,7 +53,8 @@ _LINK = re.compile(r"(?<!@)\[([^\]]*)\]\(([^)\s]*)\)")
 _MENTION = re.compile(r"@\[((?:\\.|[^\]\\])+)\]|@<((?:\\.|[^>\\])+)>")
 _EMPHASIS = [re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"),
              re.compile(r"(?<![\w*])(\*|_)(?=\S)(.+?)(?<=\S)\1(?![\w*])")]
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()<>#+\-.!@:/\"])")
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # any ASCII punctuation
+_HELD = re.compile("[\ue000-\ue07f]")  # an escaped character, held out of the markup
 _COMMENTS = re.compile(r"<!--.*?-->|/\*.*?\*/|(?:(?<=\s)|^)//[^\n]*", re.S | re.M)
 _GONE = "\x00"  # where a comment was
 _USES = re.compile(r"\buses\s*:\s*\[([^\]]*)\]")
@@ -110,6 +111,7 @@ class _Reader:
     def inline(self, text: str, element: _Element | None, line: int) -> str:
         """Plain text of an element's text: its tags and data taken into ``element``,
         markup and escapes undone, a link's address kept in the note."""
+        text = _ESCAPE.sub(lambda m: chr(0xE000 + ord(m.group(1))), text)
         data = _DATA.search(text)
         if data:
             if element is not None:
@@ -130,7 +132,7 @@ class _Reader:
         text = _MENTION.sub(lambda m: m.group(1) or m.group(2), text)
         for pattern in _EMPHASIS:
             text = pattern.sub(r"\2", text)
-        return " ".join(_ESCAPE.sub(r"\1", text).split())
+        return " ".join(_HELD.sub(lambda m: chr(ord(m.group(0)) - 0xE000), text).split())
 
     # -- the document's blocks ---------------------------------------------------
 

@@ -187,3 +187,30 @@ def test_what_is_none_of_the_formats_is_one_clear_line(data, name, message, tmp_
 def test_a_wrong_format_option_is_one_clear_line(fmt):
     with pytest.raises(NotImportable):
         import_bytes(b'{"title": "x", "items": []}', fmt)
+
+
+@pytest.mark.parametrize("name", ["seminar-debate", "neonicotinoids", "essay-outline"])
+def test_argdown_export_reads_back(name):
+    """Argdown written by `argmap export -f argdown` comes back with its statements,
+    their texts and tags, its relations and its linked groups."""
+    from pathlib import Path
+
+    from argmap.export import to_argdown
+    m = argmap.load(Path(__file__).parents[2] / "maps" / "examples" / f"{name}.argmap")
+    back, _ = load(to_argdown(m).encode(), "argdown")
+    named = {n: d for n, d in m.graph.nodes(data=True) if not n.startswith("_")}
+    for n, d in named.items():
+        assert back.graph.nodes[n]["text"] == d["text"]
+        assert back.graph.nodes[n].get("tags", []) == list(d["tags"]) + (
+            ["source"] if d["kind"] == "source" else [])
+
+    def relations(G):
+        return {(u, v, d["relation"]) for u, v, d in G.edges(data=True)
+                if d["relation"] != "cite" and u in named and v in named}
+    assert relations(m.graph) <= relations(back.graph)
+    for u, v, d in m.graph.edges(data=True):
+        if d.get("group") and u in named and v in named:
+            mates = {x for x, _, e in m.graph.in_edges(v, data=True) if e.get("group") == d["group"]}
+            g = back.graph.edges[u, v].get("group")
+            assert g is not None and {x for x, _, e in back.graph.in_edges(v, data=True)
+                                      if e.get("group") == g} >= mates
