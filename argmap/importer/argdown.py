@@ -82,6 +82,7 @@ class _Element:
     tags: list = field(default_factory=list)
     notes: list = field(default_factory=list)
     section: str | None = None
+    headings: tuple = ()
     steps: list = field(default_factory=list)  # of an argument: (line, premises, conclusion, rule)
     titled: bool = True
 
@@ -95,7 +96,7 @@ class _Reader:
         self.relations: list[tuple] = []  # (line, child key, parent key, sign, inference)
         self.meta: dict = {}
         self.section: str | None = None
-        self.levels: set[int] = set()
+        self.headings: list[tuple[int, str]] = []  # open, outermost first
         self.untitled = 0
         self._last_top: tuple | None = None  # an argument that a structure may follow
         self.lines = self._strip(text).split("\n")
@@ -216,8 +217,11 @@ class _Reader:
     def _heading(self, line: int, heading) -> None:
         title = self.inline(heading.group(2), None, line)
         level = len(heading.group(1))
-        self.levels.add(level)
-        self.section = title or None
+        while self.headings and self.headings[-1][0] >= level:
+            self.headings.pop()
+        if title:
+            self.headings.append((level, title))
+        self.section = self.headings[-1][1] if self.headings else None
 
     def _pcs_owner(self, line: int) -> tuple:
         """The argument a premise–conclusion structure belongs to: the one whose
@@ -236,7 +240,7 @@ class _Reader:
         element = self.elements.get(key)
         if element is None:
             element = self.elements[key] = _Element(key[0], key[1], line, section=self.section,
-                                                    titled=titled)
+                                                    headings=tuple(self.headings), titled=titled)
         return element
 
     def parse_member(self, text: str, line: int) -> tuple:
@@ -253,7 +257,7 @@ class _Reader:
             body = self.inline(m.group(3), element, line)
             if body:
                 if not element.texts:  # in the section where its text is first given
-                    element.section = self.section
+                    element.section, element.headings = self.section, tuple(self.headings)
                 element.texts.append((line, body))
             return key
         self.untitled += 1
@@ -431,8 +435,6 @@ class _Builder:
             self.w.warn(f"{self.logical} relation(s) between two statements (entailment, "
                         "contrariety or contradiction in Argdown's strict mode) came in as "
                         "support and attack")
-        if len(self.r.levels) > 1:
-            self.w.warn("headings of several levels became sections of one level")
         edges = settle(self.edges, self.w.warn, self._name)
         kind = kinds([n["id"] for n in nodes], edges)
         for n in nodes:
@@ -442,6 +444,9 @@ class _Builder:
 
     def _name(self, node: str) -> str:
         kind, title = self.key_of[node]
+        element = self.r.elements[(kind, title)]
+        if not element.titled:
+            return f"the statement at line {element.texts[0][0] if element.texts else element.line}"
         return f"[{title}]" if kind == "statement" else f"<{title}>"
 
     def _nodes(self) -> list[dict]:
@@ -470,6 +475,7 @@ class _Builder:
         text = texts[0] if texts else element.title
         notes = [f"Also stated as: {t}" for t in dict.fromkeys(texts[1:]) if t != text]
         node = {"id": name, "text": text, "section": element.section,
+                "headings": list(element.headings),
                 "note": "\n".join(notes + element.notes) or None,
                 "tags": element.tags or None}
         return {k: v for k, v in node.items() if v is not None}

@@ -143,17 +143,25 @@ def kinds(statements, edges: list[dict]) -> dict:
 
 
 def nest(nodes: list[dict], edges: list[dict]) -> list[dict]:
-    """The nodes in writing order, the theses first, each given a place (``line``)
+    """The nodes in writing order, by section (in the order the sections first
+    come), the theses first in each, each given a place (``line``)
     and its first relation the same place, so that the writer puts the node
-    under what it supports or attacks instead of at column 1 with a reference."""
-    order = sorted(range(len(nodes)), key=lambda i: nodes[i]["kind"] != "thesis")
+    under what it supports or attacks (in the same section) instead of at
+    column 1 with a reference."""
+    rank: dict = {}  # a section's place: nodes stay with their section
+    for n in nodes:
+        rank.setdefault(tuple(n.get("headings") or [n.get("section")]), len(rank))
+    order = sorted(range(len(nodes)), key=lambda i: (
+        rank[tuple(nodes[i].get("headings") or [nodes[i].get("section")])],
+        nodes[i]["kind"] != "thesis"))
     nodes = [nodes[i] for i in order]
-    line = {}
+    line, place = {}, {}
     for i, n in enumerate(nodes, 1):
         n["line"] = line[n["id"]] = i
+        place[n["id"]] = (n.get("headings"), n.get("section"))
     placed = set()
     for e in edges:
-        if e["source"] not in placed:
+        if e["source"] not in placed and place[e["source"]] == place[e["target"]]:
             placed.add(e["source"])
             e["line"] = line[e["source"]]
         else:

@@ -67,20 +67,39 @@ class Writer:
         nested_under = self.nesting(relations + cuts, by_id, ids)
         incoming = self.incoming(relations, nested_under, ids)
         self.extras = self.inference_extras(relations, cuts, incoming, nested_under, ids)
-        section = None
+        path: list = []  # the headings open, outermost first
         for n in nodes:
             key = str(n.get("id", ""))
             if key in nested_under:
                 continue
-            if n.get("section") != section:
-                section = n.get("section")
-                title = self.line(section, "a section title") if section is not None else ""
-                if title:
-                    out += ["", f"# {title}", ""]
-                elif section is not None:
-                    self.warn(f"node {key} is in a section with no title; written outside it")
+            wanted = self.headings_of(n, key)
+            if wanted != path:
+                same = 0
+                while same < min(len(path), len(wanted)) and path[same] == wanted[same]:
+                    same += 1
+                if same == len(wanted) and wanted:
+                    same -= 1  # back out of a nested section: its parent's heading again
+                out += [x for level, title in wanted[same:]
+                        for x in ("", f"{'#' * level} {title}", "")]
+                path = wanted
             self.block(key, by_id, ids, incoming, out)
         return "\n".join(out) + "\n"
+
+    def headings_of(self, n: dict, key: str) -> list:
+        """The headings a node is written under: its ``headings`` ((level, title),
+        outermost first) where the format has nesting, else its ``section``."""
+        path = n.get("headings")
+        if path is None:
+            section = n.get("section")
+            path = [(1, section)] if section is not None else []
+        out = []
+        for level, title in path:
+            title = self.line(title, "a section title")
+            if not title:
+                self.warn(f"node {key} is in a section with no title; written outside it")
+                return []
+            out.append((min(max(int(level), 1), 6), title))
+        return out
 
     def unique(self, nodes: list[dict]) -> list[dict]:
         """The nodes, each id once (copies: the document is left as it was)."""
@@ -295,7 +314,8 @@ class Writer:
         lines += self.text_attributes(n, key)
         if n.get("kind") != "source":
             lines += self.evaluation_attributes(n, key)
-        unknown = set(n) - {"id", "kind", "text", "section", "stance", "file", "line", "column",
+        unknown = set(n) - {"id", "kind", "text", "section", "headings", "stance", "file",
+                            "line", "column",
                             *ATTRIBUTE_KEYS, "status", "strength", "reasons"}
         if unknown:
             self.warn(f"node {key}: fields {', '.join(sorted(unknown))} have no place in a map; "

@@ -214,3 +214,13 @@ def test_argdown_export_reads_back(name):
             g = back.graph.edges[u, v].get("group")
             assert g is not None and {x for x, _, e in back.graph.in_edges(v, data=True)
                                       if e.get("group") == g} >= mates
+
+
+def test_argdown_headings_keep_their_levels_and_nodes_their_sections():
+    text, _ = import_bytes(b"# Top\n\n[a]: A.\n\n## Inner\n\n[b]: B.\n  +> [a]\n\n"
+                           b"# Other\n\n[c]: C.\n  -> [b]\n", "argdown")
+    m = argmap.loads(text)
+    assert [(level, title) for level, title in m.headings] == [(1, "Top"), (2, "Inner"),
+                                                               (1, "Other")]
+    assert {n: d["section"] for n, d in m.graph.nodes(data=True)} == {
+        "a": "Top", "b": "Inner", "c": "Other"}
