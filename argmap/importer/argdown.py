@@ -422,7 +422,7 @@ class _Builder:
         self.r, self.w = reader, w
         self.ids: dict[tuple, str] = {}
         self.edges: list[dict] = []
-        self.logical = 0  # relations between statements, read loosely
+        self.logical: list[int] = []  # lines of relations between statements, read loosely
 
     def build(self) -> tuple[str, list[str]]:
         nodes = self._nodes()
@@ -432,9 +432,11 @@ class _Builder:
         for relation in sorted(self.r.relations, key=lambda r: _SIGNS[r[3]][0] == "undercut"):
             self._relation(*relation)
         if self.logical:
-            self.w.warn(f"{self.logical} relation(s) between two statements (entailment, "
-                        "contrariety or contradiction in Argdown's strict mode) came in as "
-                        "support and attack")
+            lines = sorted(self.logical)
+            where = ", ".join(map(str, lines[:10])) + ", …" * (len(lines) > 10)
+            self.w.warn(f"{len(lines)} relation(s) between two statements (lines {where}: "
+                        "entailment, contrariety or contradiction in Argdown's strict mode) "
+                        "came in as support and attack")
         edges = settle(self.edges, self.w.warn, self._name)
         kind = kinds([n["id"] for n in nodes], edges)
         for n in nodes:
@@ -527,7 +529,8 @@ class _Builder:
             self._undercut(u, target, inference, line, origin)
             return
         both_statements = source[0] == target[0] == "statement"
-        self.logical += both_statements
+        if both_statements:
+            self.logical.append(line)
         if relation == "contradiction":
             self.edges += [{"source": u, "target": v, "relation": "attack", "origin": origin},
                            {"source": v, "target": u, "relation": "attack", "origin": origin}]

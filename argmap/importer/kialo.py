@@ -58,6 +58,9 @@ def from_kialo(data: bytes) -> tuple[str, list[str]]:
                        "left out", "a see-link to nothing")
                 continue
         else:
+            if body.startswith("-> See discussion"):
+                w.warn(f"line {line}: claim {number} links to another Kialo discussion; its "
+                       "text is kept as the claim", "a link to another discussion")
             source = key
             nodes.append(_node(key, body))
             number_of[key] = line

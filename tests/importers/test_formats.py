@@ -153,7 +153,8 @@ def test_argdown_constructs():
     assert cut["relation"] == "undercut" and sorted(cut["reasons"]) == sorted([middle, should])
     assert "line 4: front matter `model` is not a plain `key: value` (configuration, or nested " \
         "YAML); left out" in warnings
-    assert any("relation(s) between two statements" in w for w in warnings)
+    assert "2 relation(s) between two statements (lines 12, 13: entailment, contrariety or " \
+        "contradiction in Argdown's strict mode) came in as support and attack" in warnings
     assert [f for f in argmap.check(m) if f.severity == "error"] == []
 
 
