@@ -26,7 +26,11 @@ def test_flagship_front_matter_and_shape():
     assert data["meta"]["doi"] == "10.14943/ASI.41.111"
     kinds = [n["kind"] for n in data["nodes"]]
     assert kinds.count("thesis") == 1
-    assert kinds.count("counter") >= 4 and kinds.count("rebuttal") >= 4
+    assert kinds.count("counter") >= 4 and kinds.count("rebuttal") >= 3
+    # the article's attacks on inferences are undercuts; the think-tank verdicts an expert opinion
+    relations = [e["relation"] for e in data["edges"]]
+    assert relations.count("undercut") >= 4
+    assert any(e.get("scheme") == "expert-opinion" for e in data["edges"])
     # every piece of evidence cites the article's page
     for n in data["nodes"]:
         if n["kind"] == "evidence":

@@ -128,6 +128,8 @@ def test_the_flagship_outline_names_its_sources_short_and_its_thesis_once():
     text = render(m, "md")
     full = "Russian-Chinese Relations and Russia's Turn to Asia\", Acta Slavica Iaponica"
     assert text.count(full) == 1  # in the Sources list only, not in ~35 notes
-    assert "[^2]: Marcin Kaczmarski 2020, p. 112" in text
+    assert "[^1]: Marcin Kaczmarski 2020, p. 111" in text  # the thesis comes first
+    for page in range(112, 124):  # every page of the article is a short note
+        assert f"]: Marcin Kaczmarski 2020, p. {page}\n" in text, page
     thesis = next(d["text"] for d in m.nodes.values() if d["kind"] == "thesis")
     assert text.count(thesis) <= 2
