@@ -66,10 +66,9 @@ _SIGNS = {"+": ("support", True), "<+": ("support", True), "-": ("attack", True)
           "><": ("contradiction", True)}
 
 
-def is_argdown(text: str) -> bool:
-    """Whether ``text`` reads as Argdown rather than as something else (used
-    only for files whose name does not say)."""
-    return bool(re.search(r"^\s*(\[[^\]]+\]:|<[^>]+>:?\s*$|\(\d+\) |-{4,}\s*$)", text, re.M))
+def _release(text: str) -> str:
+    """Text with the escaped characters that :meth:`_Reader.inline` held back."""
+    return _HELD.sub(lambda m: chr(ord(m.group(0)) - 0xE000), text)
 
 
 @dataclass
@@ -117,14 +116,14 @@ class _Reader:
         if data:
             if element is not None:
                 element.notes.append(f"Argdown data (line {line}): "
-                                     + " ".join(data.group(1).split()))
+                                     + _release(" ".join(data.group(1).split())))
             text = text[:data.start()]
         for m in _LINK.finditer(text):
             if m.group(2) and element is not None:
-                element.notes.append(f"Link: {m.group(1)} <{m.group(2)}>")
+                element.notes.append(_release(f"Link: {m.group(1)} <{m.group(2)}>"))
         text = _LINK.sub(r"\1", text)
         for m in _TAG.finditer(text):
-            tag = (m.group(1) or m.group(2) or "").strip()
+            tag = _release(m.group(1) or m.group(2) or "").strip()
             if tag and element is not None and tag not in element.tags:
                 element.tags.append(tag)
         # a tag that ends the text is a label; one inside a sentence is a word of it
@@ -133,7 +132,7 @@ class _Reader:
         text = _MENTION.sub(lambda m: m.group(1) or m.group(2), text)
         for pattern in _EMPHASIS:
             text = pattern.sub(r"\2", text)
-        return " ".join(_HELD.sub(lambda m: chr(ord(m.group(0)) - 0xE000), text).split())
+        return " ".join(_release(text).split())
 
     # -- the document's blocks ---------------------------------------------------
 
@@ -247,6 +246,8 @@ class _Reader:
         """The key of the statement class or argument that ``text`` defines or
         names (defining it as it goes)."""
         titled = _TITLE.match(text)
+        if titled and not titled.group(2) and text[titled.end(1) + 1:].startswith("("):
+            titled = None  # `[text](address)`: a statement that starts with a link
         argument = _ARGUMENT.match(text)
         if titled or argument:
             m = titled or argument

@@ -225,3 +225,9 @@ def test_argdown_headings_keep_their_levels_and_nodes_their_sections():
                                                                (1, "Other")]
     assert {n: d["section"] for n, d in m.graph.nodes(data=True)} == {
         "a": "Top", "b": "Inner", "c": "Other"}
+
+
+def test_argdown_statement_that_starts_with_a_link_is_no_reference():
+    text, _ = import_bytes(b"[Wikipedia](https://w.org) says so.\n", "argdown")
+    assert text == ("premise wikipedia-says-so: Wikipedia says so.\n"
+                    "  note: Link: Wikipedia <https://w.org>\n")
