@@ -211,6 +211,12 @@ def test_eval_command():
     ]
     assert "   exemptions (rebuttal) is accepted" in r.out  # and why the attacker stands
     assert invoke("eval", path, "--node", "nope").code == 2
+    # --status and --sort hold for JSON as for the table
+    data = json.loads(invoke("eval", path, "-f", "json", "--status", "rejected").out)
+    assert sorted(n["id"] for n in data["nodes"]) == ["access", "replication"]
+    data = json.loads(invoke("eval", path, "-f", "json", "--sort", "strength").out)
+    strengths = [n["strength"] for n in data["nodes"]]
+    assert strengths == sorted(strengths, reverse=True)
 
 
 def test_render_and_export_with_eval(tmp_path):

@@ -28,23 +28,26 @@ def rows(m, ev, sort: str = "map", statuses=None) -> list[str]:
     return out
 
 
-def as_dict(m, ev, node=None) -> dict:
+def as_dict(m, ev, node=None, sort: str = "map", statuses=None) -> dict:
     """The evaluation as JSON data: a row per argument node (or only ``node``),
-    with ``explanation`` when a node is asked about."""
+    sorted and filtered as the table is, with ``explanation`` when a node is
+    asked about."""
     nodes = m.nodes
-    rows = [{"id": n, "kind": nodes[n]["kind"], "section": nodes[n]["section"],
-             "status": ev.status[n], "strength": round(ev.strength[n], 9),
-             "expect": nodes[n]["expect"], "reasons": ev.reasons(n)}
-            for n in ordered(m, ev) if node is None or n == node]
-    doc = {"version": 1, "nodes": rows, "unsettled": sorted(ev.unsettled)}
+    out = [{"id": n, "kind": nodes[n]["kind"], "section": nodes[n]["section"],
+            "status": ev.status[n], "strength": round(ev.strength[n], 9),
+            "expect": nodes[n]["expect"], "reasons": ev.reasons(n)}
+           for n in rows(m, ev, sort, statuses) if node is None or n == node]
+    doc = {"version": 1, "nodes": out, "unsettled": sorted(ev.unsettled)}
     if node is not None:
         doc["explanation"] = explain(m, ev, node)
     return doc
 
 
-def report_json(m, ev, out, node=None, title=None, color=False, **_) -> None:
+def report_json(m, ev, out, node=None, title=None, color=False, sort="map", statuses=None,
+                **_) -> None:
     """JSON: each node's status, strength, expectation and reasons."""
-    out.write(_json.dumps(as_dict(m, ev, node), ensure_ascii=False, indent=2) + "\n")
+    doc = as_dict(m, ev, node, sort, statuses)
+    out.write(_json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
 
 
 def report_table(m, ev, out, node=None, title=None, color=False, sort="map",
