@@ -111,7 +111,6 @@ def test_aif_import_reads_undercuts_and_warns_of_other_nodes():
                      {"edgeID": "4", "fromID": "5", "toID": "3"}],
            "locutions": [{"nodeID": "6"}]}
     text, warnings = from_aif(doc)
-    joined = "\n".join(warnings)
     # the dialogue layer, in one warning with counts (issue 17)
     assert warnings == ["the dialogue layer has no place in a map and is left out "
                         "(1 YA-node(s), 1 locutions)"]
