@@ -191,7 +191,7 @@ class _Page:
         if d["note"]:
             self.out.extend(f'<p class="note">Note: {h(line)}</p>' for line in d["note"].split("\n"))
         for verb, target in bears_on(m, e.node):
-            where = m.nodes[target]["section"]
+            where = self.o.section_of(m, target)
             where = f" (§ {h(where)})" if where else ""
             tid = self.o.ids[target]
             self.out.append(f'<p class="bears">{verb}: <a href="#o-{tid}">'

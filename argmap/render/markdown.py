@@ -122,7 +122,7 @@ def _root(m, outline, entry: Entry, out: list[str]):
     out.append(f"**{kind}.** {md(d['text'])}{_fn(outline, entry.node)}{_link(d['url'])}")
     out.append("")
     for verb, target in bears_on(m, entry.node):
-        where = m.nodes[target]["section"]
+        where = outline.section_of(m, target)
         where = f" (§ {md(where)})" if where else ""
         t = m.nodes[target]
         named = "the thesis" if t["kind"] == "thesis" and _one_thesis(m) else \

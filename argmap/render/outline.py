@@ -86,6 +86,12 @@ class Outline:
     headings: bool  # whether the map has headings at all
     #: an evaluation, when the outline should mark statuses
     evaluation: object = None
+    #: node -> the title of the section it is spelled out in
+    spelled_in: dict = field(default_factory=dict)
+
+    def section_of(self, m, node: str):
+        """Where the outline spells ``node`` out (its own section if nowhere)."""
+        return self.spelled_in.get(node, m.nodes[node]["section"])
 
     def unanswered(self, m, node: str) -> bool:
         return m.nodes[node]["kind"] == "counter" and not (
@@ -275,7 +281,7 @@ def build(argmap, catalogue: dict | None = None, brief: bool = False) -> Outline
     sections = _sections(argmap, args, roots_of, spell)
     if brief:
         _without_evidence(argmap, sections)
-    _mark_pointers(sections)
+    spelled_in = _mark_pointers(sections)
     shown = {e.node for s in sections for e in walk(s.entries) if e.node is not None}
     notes, marks = _footnotes(argmap, [n for n in args if n in shown])
     return Outline(
@@ -286,6 +292,7 @@ def build(argmap, catalogue: dict | None = None, brief: bool = False) -> Outline
         marks=marks,
         sources=[n for n, d in nodes.items() if d["kind"] == "source"],
         headings=any(t is not None for t in roots_of),
+        spelled_in=spelled_in,
     )
 
 
@@ -312,7 +319,16 @@ def walk(entries):
         stack.extend(reversed(e.children))
 
 
-def _mark_pointers(sections):
+def _mark_pointers(sections) -> dict:
+    """Point each pointer at the section where its node is spelled out (which is
+    not always the section the node is declared in: a node is spelled out under
+    the first root that reaches it), and say whether that is above it; return
+    node -> the title of the section it is spelled out in."""
+    spelled = {}
+    for section in sections:
+        for e in walk(section.entries):
+            if e.node is not None and e.pointer is None:
+                spelled.setdefault(e.node, section.title)
     shown = set()
     for section in sections:
         for e in walk(section.entries):
@@ -320,8 +336,11 @@ def _mark_pointers(sections):
                 continue
             if e.pointer is None:
                 shown.add(e.node)
-            else:
-                e.above = e.node in shown
+                continue
+            where = spelled.get(e.node)
+            e.pointer = where if where is not None and where != section.title else ""
+            e.above = e.node in shown
+    return spelled
 
 
 _VERB = {"support": "Supports", "undercut": "Objects to the inference of"}

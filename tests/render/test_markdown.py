@@ -133,3 +133,14 @@ def test_the_flagship_outline_names_its_sources_short_and_its_thesis_once():
         assert f"]: Marcin Kaczmarski 2020, p. {page}\n" in text, page
     thesis = next(d["text"] for d in m.nodes.values() if d["kind"] == "thesis")
     assert text.count(thesis) <= 2
+
+
+def test_a_pointer_names_the_section_where_the_point_is_spelled_out():
+    """A node declared in one section but spelled out under a root of another (the
+    first root that reaches it) is pointed at in that other section, not "above"."""
+    m = argmap.loads("# A\n\nthesis t: T.\n  + @s\n\n"
+                     "# B\n\nclaim b: B.\n  + premise s: Shared point.\n  + premise q: Q.\n")
+    text = render(m, "md")
+    section_b = text[text.index("## B"):]
+    assert "Shared point. *(see § A)*" in section_b
+    assert "see above" not in text
