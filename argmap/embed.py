@@ -13,6 +13,7 @@ It never raises for a bad map; :class:`BlockError` is for bad options only.
 from __future__ import annotations
 
 import hashlib
+import re
 import html
 import os
 from dataclasses import dataclass, field
@@ -117,16 +118,29 @@ def render_block(text: str, options: dict | None = None, *, file: str = "argmap 
     parts, svg = [], None
     if o["format"] in ("diagram", "both"):
         svg = render(m, "svg", ro)
-        parts.append(f'<figure class="argmap">{_fitting(svg)}</figure>')
+        parts.append(f'<figure class="argmap" style="overflow-x:auto;margin:0">'
+                     f'{_fitting(svg)}</figure>')
     if o["format"] in ("outline", "both"):
         parts.append(outline_fragment(m, ro))
     return Embedded("\n".join(parts), svg, [])
 
 
+#: a diagram is scaled down to its column, but never below this share of its
+#: size: smaller, its text can't be read, so the figure scrolls sideways instead
+MIN_SCALE = 0.75
+_WIDTH = re.compile(r'<svg\b[^>]*?\swidth="([0-9.]+)pt"')
+
+
 def _fitting(svg: str) -> str:
-    """The SVG element alone (no XML prologue), scaled down to the column it sits in."""
+    """The SVG element alone (no XML prologue), scaled down to the column it sits
+    in, down to ``MIN_SCALE`` of its size (its figure scrolls beyond that)."""
     svg = svg[svg.find("<svg"):].strip()
-    return svg.replace("<svg", '<svg style="max-width:100%;height:auto"', 1)
+    size = _WIDTH.search(svg)
+    if size is None:
+        return svg.replace("<svg", '<svg style="max-width:100%;height:auto"', 1)
+    natural = float(size.group(1)) * 4 / 3  # pt to CSS px
+    width = f"min({natural:.0f}px,max(100%,{natural * MIN_SCALE:.0f}px))"
+    return svg.replace("<svg", f'<svg style="width:{width};max-width:none;height:auto"', 1)
 
 
 def describe(f: Finding) -> str:

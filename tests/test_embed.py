@@ -3,6 +3,7 @@
 the Mermaid export."""
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -31,7 +32,11 @@ def _env():
 def test_formats_and_options():
     both = render_block(SMALL, {"format": "both", "direction": "lr"})
     assert both.ok and both.svg and both.html.count("<svg") == 1
-    assert 'style="max-width:100%;height:auto"' in both.html
+    # scaled to the column, never below three quarters of its size (then it scrolls)
+    natural = float(re.search(r'<svg[^>]*? width="([0-9.]+)pt"', both.svg).group(1)) * 4 / 3
+    assert (f'style="width:min({natural:.0f}px,max(100%,{natural * 0.75:.0f}px));'
+            'max-width:none;height:auto"') in both.html
+    assert '<figure class="argmap" style="overflow-x:auto;margin:0">' in both.html
     assert 'class="argmap-outline"' in both.html
     outline = render_block(SMALL, {"format": "outline"})
     assert "<svg" not in outline.html and "Exhaust pollutes the air." in outline.html
