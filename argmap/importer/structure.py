@@ -41,14 +41,14 @@ def settle(edges: list[dict], warn, name) -> list[dict]:
             warn(f"{name(u)} both supports and attacks {name(v)} ({prior['origin']}, "
                  f"{e['origin']}); a map holds one relation of a pair, so {e['origin']} "
                  "is left out", "supports and attacks at once")
-        elif e.get("group") is not None and e.get("group") != prior.get("group"):
-            warn(_overlap(prior, e, edges, name), "overlapping linked arguments")
-        elif e.get("group") == prior.get("group") and e.get("group") is not None:
-            continue  # the same premise named twice in one argument
-        else:
+        elif e.get("group") != prior.get("group"):
+            warn(_overlap(prior, e, edges, name), "overlapping arguments")
+        elif e.get("group") is None:
             warn(f"{e['origin']} repeats {prior['origin']} ({name(u)} → {name(v)}); a map "
                  "holds a relation once, so it is written once", "a repeated argument")
-    return _break_support_circles(kept, warn, name) + _undercuts(edges, kept, warn)
+        # else: the same premise named twice in one argument
+    kept = _break_support_circles(kept, warn, name)
+    return kept + _undercuts(edges, kept, warn)
 
 
 def _undercuts(edges: list[dict], kept: list[dict], warn) -> list[dict]:
@@ -70,18 +70,26 @@ def _undercuts(edges: list[dict], kept: list[dict], warn) -> list[dict]:
 
 
 def _overlap(prior: dict, e: dict, edges: list[dict], name) -> str:
-    """The warning for a premise of two linked arguments for one conclusion."""
-    def members(edge):
-        return ", ".join(name(x["source"]) for x in edges
-                         if x["target"] == edge["target"] and x.get("group") == edge.get("group")
-                         and x["relation"] == edge["relation"])
-    rest = [x for x in edges if x["target"] == e["target"] and x.get("group") == e.get("group")
-            and x["source"] != e["source"]]
-    others = ", ".join(name(x["source"]) for x in rest) or "no other premise"
-    return (f"{name(e['source'])} is a premise of two linked arguments for {name(e['target'])}: "
-            f"{prior['origin']} ({members(prior)}) and {e['origin']} ({members(e)}). A map "
-            f"relates two statements once, so it stays in {prior['origin']}'s group and "
-            f"{e['origin']} is written with the rest ({others}); see “Overlapping linked "
+    """The warning for a premise of two arguments for one conclusion, one of them
+    linked at least (a map holds one relation from the premise to it)."""
+    def members(edge) -> list[dict]:
+        if edge.get("group") is None:
+            return [edge]
+        return [x for x in edges if x["target"] == edge["target"]
+                and x.get("group") == edge.get("group") and x["relation"] == edge["relation"]]
+
+    def names(group) -> str:
+        return ", ".join(name(x["source"]) for x in group)
+
+    rest = [x for x in members(e) if x["source"] != e["source"]]
+    kept = (f"in {prior['origin']}'s group" if prior.get("group") is not None
+            else f"the lone reason of {prior['origin']}")
+    written = (f"{e['origin']} is written with the rest ({names(rest)})" if rest else
+               f"{e['origin']}, which has no other premise, is not written apart")
+    return (f"{name(e['source'])} is a premise of two arguments for {name(e['target'])}: "
+            f"{prior['origin']} ({names(members(prior))}) and {e['origin']} "
+            f"({names(members(e))}). A map relates two statements once, so it stays "
+            f"{kept}, and {written}; see “Overlapping linked "
             "arguments” in docs/language.md")
 
 

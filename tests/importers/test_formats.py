@@ -56,9 +56,9 @@ def test_overlapping_linked_arguments_say_what_was_kept():
                            [("2", "5"), ("3", "5"), ("5", "1"), ("2", "6"), ("4", "6"),
                             ("6", "1")]))
     assert warnings == [
-        "I-node 2 is a premise of two linked arguments for I-node 1: RA-node 5 (I-node 2, "
+        "I-node 2 is a premise of two arguments for I-node 1: RA-node 5 (I-node 2, "
         "I-node 3) and RA-node 6 (I-node 2, I-node 4). A map relates two statements once, so "
-        "it stays in RA-node 5's group and RA-node 6 is written with the rest (I-node 4); see "
+        "it stays in RA-node 5's group, and RA-node 6 is written with the rest (I-node 4); see "
         "“Overlapping linked arguments” in docs/language.md"]
     assert "delete" not in warnings[0]
     G = m.graph
@@ -231,3 +231,22 @@ def test_argdown_statement_that_starts_with_a_link_is_no_reference():
     text, _ = import_bytes(b"[Wikipedia](https://w.org) says so.\n", "argdown")
     assert text == ("premise wikipedia-says-so: Wikipedia says so.\n"
                     "  note: Link: Wikipedia <https://w.org>\n")
+
+
+def test_a_lone_argument_that_a_linked_one_shares_is_named_too():
+    # RA 5: P alone for C; RA 6: P and Q for C
+    _, warnings = load(aif([("1", "I", "C"), ("2", "I", "P"), ("3", "I", "Q"),
+                            ("5", "RA", ""), ("6", "RA", "")],
+                           [("2", "5"), ("5", "1"), ("2", "6"), ("3", "6"), ("6", "1")]))
+    assert warnings == [
+        "I-node 2 is a premise of two arguments for I-node 1: RA-node 5 (I-node 2) and "
+        "RA-node 6 (I-node 2, I-node 3). A map relates two statements once, so it stays the "
+        "lone reason of RA-node 5, and RA-node 6 is written with the rest (I-node 3); see "
+        "“Overlapping linked arguments” in docs/language.md"]
+    # and the other way round: the lone argument second has nothing left to write
+    _, warnings = load(aif([("1", "I", "C"), ("2", "I", "P"), ("3", "I", "Q"),
+                            ("6", "RA", ""), ("5", "RA", "")],
+                           [("2", "6"), ("3", "6"), ("6", "1"), ("2", "5"), ("5", "1")]))
+    assert warnings[0].endswith("so it stays in RA-node 6's group, and RA-node 5, which has "
+                                "no other premise, is not written apart; see “Overlapping "
+                                "linked arguments” in docs/language.md")
