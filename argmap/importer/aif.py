@@ -17,6 +17,7 @@ import re
 from collections import Counter, defaultdict
 
 from ..fmt import format_text
+from ..language import is_identifier
 from ..schemes import built_in
 from ._shape import SCALAR, NotImportable, check_fields, list_of
 from .structure import kinds, nest, settle
@@ -131,7 +132,7 @@ class _Graph:
             if self.type(key) != "I":
                 continue
             wanted = self.terms["prefix"] + re.sub(r"[^a-z0-9_-]+", "-", key.lower()).strip("-")
-            if wanted in taken or len(wanted) > 64:
+            if wanted in taken or not is_identifier(wanted):
                 self.renamed.add(key)
                 wanted = fresh_id(wanted, taken)
             ids[key] = wanted
