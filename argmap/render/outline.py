@@ -382,6 +382,8 @@ def scheme_line(check: Checklist) -> str:
     questions = "critical question" + ("s" if total > 1 else "")
     if check.open:
         where = f"{check.open} of {total} {questions} open"
+        if check.open < total:  # some boxes ticked, some not: say what a tick means
+            where += " (ticked: answered by a reason or raised by an objection)"
     else:
         where = f"{'all ' if total > 1 else ''}{total} {questions} addressed"
     return f"Scheme: {check.title} ({check.name}), {where}"

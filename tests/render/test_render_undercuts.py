@@ -54,7 +54,8 @@ def test_markdown_checklist_and_objections_to_the_inference():
     md = render(argmap.loads(MAP), "md")
     assert md.splitlines()[9:20] == [
         "  - *Scheme:* Argument from expert opinion (expert-opinion), "
-        "4 of 6 critical questions open",
+        "4 of 6 critical questions open (ticked: answered by a reason or raised by an "
+        "objection)",
         "    - [ ] expertise: How credible is E as an expert source?",
         "    - [x] field: Is E an expert in the field that A is in? (answered by a reason)",
         "    - [ ] opinion: What did E assert that implies A?",
