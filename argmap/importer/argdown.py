@@ -214,6 +214,10 @@ class _Reader:
             self._block(block[end:])
 
     def _heading(self, line: int, heading) -> None:
+        data = _DATA.search(heading.group(2))
+        if data:
+            self.w.warn(f"line {line}: data on a heading ({' '.join(data.group(1).split())}) "
+                        "has no place in a map; left out", "data on a heading")
         title = self.inline(heading.group(2), None, line)
         level = len(heading.group(1))
         while self.headings and self.headings[-1][0] >= level:
@@ -367,6 +371,10 @@ class _Reader:
         if pending is not None:
             self.w.warn(f"line {pending[0]}: an inference with no conclusion after it; "
                         "left out", "an inference without conclusion")
+        elif not argument.steps and order:
+            self.w.warn(f"line {block[0][0]}: a premise–conclusion structure with no "
+                        "inference line (`----`); its statements come in without relations",
+                        "a structure without inference")
         self._pcs_relations(relations, owner, order, argument)
 
     def _pcs_relations(self, relations, owner, order, argument) -> None:

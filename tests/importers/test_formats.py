@@ -250,3 +250,11 @@ def test_a_lone_argument_that_a_linked_one_shares_is_named_too():
     assert warnings[0].endswith("so it stays in RA-node 6's group, and RA-node 5, which has "
                                 "no other premise, is not written apart; see “Overlapping "
                                 "linked arguments” in docs/language.md")
+
+
+def test_argdown_says_what_it_leaves_out_with_the_line():
+    _, warnings = load(b"# Part {isGroup: false}\n\n<A>\n\n(1) P.\n(2) Q.\n", "argdown")
+    assert warnings == [
+        "line 1: data on a heading ({isGroup: false}) has no place in a map; left out",
+        "line 5: a premise–conclusion structure with no inference line (`----`); its "
+        "statements come in without relations"]
