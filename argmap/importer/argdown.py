@@ -551,8 +551,13 @@ class _Builder:
         supports = [e for e in self.edges if e["source"] == self.ids.get(target)
                     and e["relation"] == "support"]
         if len(supports) != 1:
-            self.w.warn(f"line {line}: an undercut of an argument that supports "
-                        f"{len(supports)} things, not one; left out", "an undercut of no inference")
+            attacks = any(e["source"] == self.ids.get(target) and e["relation"] == "attack"
+                          for e in self.edges)
+            why = ("which attacks: a map undercuts only the step from a reason to what it "
+                   "supports" if attacks and not supports else
+                   f"which supports {len(supports)} things, so the step it names is unclear")
+            self.w.warn(f"line {line}: an undercut of <{target[1]}>, {why}; left out",
+                        "an undercut of no inference")
             return
         self.edges.append({"source": u, "target": supports[0]["target"], "relation": "undercut",
                            "group": None, "reasons": [supports[0]["source"]], "origin": origin})
