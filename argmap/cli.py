@@ -30,6 +30,7 @@ from .evaluate import evaluate
 from .files import OutputError, check_output, write_output
 from .fmt import format_source
 from .gitrev import RevisionError, is_revision, revision_tree
+from .importer import FORMATS as IMPORT_FORMATS
 from .importer import NotImportable, import_bytes
 from .reader import ReadError, read_map_bytes
 from .reporters import FORMATS, Results
@@ -421,7 +422,7 @@ def export(map_path, fmt, output, with_eval, force):
 @cli.command(name="import")
 @click.argument("file", type=click.Path())
 @click.option("-f", "--from", "source_format",
-              type=click.Choice(["auto", "json", "aif", "sadface", "argdown", "kialo"]),
+              type=click.Choice(["auto", *IMPORT_FORMATS]),
               default="auto", show_default=True,
               help="What the file holds (auto: by its name and contents).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False),

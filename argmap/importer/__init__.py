@@ -69,6 +69,9 @@ def import_bytes(data: bytes, source_format: str = "auto",
 
     Raises :class:`NotImportable`, and nothing else, for input it can't import.
     """
+    if source_format != "auto" and source_format not in FORMATS:
+        raise NotImportable(f"no importer for {source_format!r} (there are: "
+                            + ", ".join(FORMATS) + ")")
     kind = detect_bytes(data, name) if source_format == "auto" else source_format
     if kind in _TEXT_IMPORTERS:
         return _TEXT_IMPORTERS[kind](data)

@@ -88,6 +88,8 @@ def _check_shape(doc: dict) -> None:
     for i, n in enumerate(list_of(doc.get("nodes", []), "`nodes`")):
         check_fields(n, {"nodeID": SCALAR, "text": SCALAR, "type": str, "scheme": str},
                      f"node {i + 1}")
+        if n.get("nodeID") is None:
+            raise NotImportable(f"node {i + 1} has no `nodeID`")
     for key in ("locutions", "participants", "schemefulfillments"):
         list_of(doc.get(key) or [], f"`{key}`")
 
@@ -106,7 +108,7 @@ class _Graph:
             else:
                 self.nodes[key] = n
         self.into, self.out_of = defaultdict(list), defaultdict(list)
-        for e in doc["edges"]:
+        for e in doc.get("edges") or []:
             a, b = str(e.get("fromID")), str(e.get("toID"))
             if a in self.nodes and b in self.nodes:
                 self.out_of[a].append(b)

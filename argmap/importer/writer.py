@@ -89,6 +89,10 @@ class Writer:
         """The headings a node is written under: its ``headings`` ((level, title),
         outermost first) where the format has nesting, else its ``section``."""
         path = n.get("headings")
+        if path is not None and not _heading_path(path):
+            self.warn(f"node {key}: `headings` is not a list of [level, title]; its section "
+                      "is used", "bad headings")
+            path = None
         if path is None:
             section = n.get("section")
             path = [(1, section)] if section is not None else []
@@ -96,7 +100,8 @@ class Writer:
         for level, title in path:
             title = self.line(title, "a section title")
             if not title:
-                self.warn(f"node {key} is in a section with no title; written outside it")
+                self.warn(f"node {key} is in a section with no title; written outside it",
+                          "a section with no title")
                 return []
             out.append((min(max(int(level), 1), 6), title))
         return out
@@ -108,7 +113,8 @@ class Writer:
             key = str(n.get("id", ""))
             if key in seen:
                 text = self.line(n.get("text") or "", f"the text of node {key}")
-                self.warn(f"node id {key!r} is repeated; the later node ({text[:40]!r}) is left out")
+                self.warn(f"node id {key!r} is repeated; the later node ({text[:40]!r}) is left out",
+                          "a repeated node id")
                 continue
             seen.add(key)
             out.append(dict(n))
@@ -120,11 +126,15 @@ class Writer:
         out = ["---"]
         for key, value in meta.items():
             if not META_KEY_RE.match(str(key)):
-                self.warn(f"front matter key {key!r} is not a valid key; left out")
+                self.warn(f"front matter key {key!r} is not a valid key; left out",
+                          "an invalid front matter key")
+                continue
+            if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+                self.warn(f"front matter `{key}` is not a text or a number; left out",
+                          "a front matter value that is no text")
                 continue
             out.append(f"{key}: {self.line(value, f'front matter `{key}`')}")
-        out.append("---")
-        return out
+        return out + ["---"] if len(out) > 1 else []
 
     def assign_ids(self, nodes: list[dict]) -> dict:
         """Each node's id in the map: valid ones kept, new ones made for the rest;
@@ -138,7 +148,8 @@ class Writer:
                 ids[raw] = raw
             else:
                 new = fresh_id(raw, taken)
-                self.warn(f"node id {raw!r} is not a valid id (or is repeated); renamed `{new}`")
+                self.warn(f"node id {raw!r} is not a valid id (or is repeated); renamed `{new}`",
+                          "an invalid node id")
                 ids[raw] = new
             if ids[raw]:
                 taken.add(ids[raw])
@@ -277,7 +288,7 @@ class Writer:
                         ids[x] = fresh_id("n", self.taken)
                         self.taken.add(ids[x])
                         self.warn(f"anonymous node {x} is nested more than {MAX_NESTING} levels "
-                                  f"deep; written at column 1 as `{ids[x]}`")
+                                  f"deep; written at column 1 as `{ids[x]}`", "nested too deep")
                     above = 0
                 level[x] = above
 
@@ -288,7 +299,7 @@ class Writer:
             declares = nested_under.get(u) == v
             if not declares and ids[u] is None:
                 self.warn(f"anonymous node {u} can't be referenced, so its relation to {v} is "
-                          "left out (give it an id to keep it)")
+                          "left out (give it an id to keep it)", "an anonymous node related")
                 continue
             group = e.get("group")
             incoming[v].append(((group, rel) if group is not None else None, rel, u, declares))
@@ -319,7 +330,7 @@ class Writer:
                             *ATTRIBUTE_KEYS, "status", "strength", "reasons"}
         if unknown:
             self.warn(f"node {key}: fields {', '.join(sorted(unknown))} have no place in a map; "
-                      "left out")
+                      "left out", "unknown fields")
         return lines
 
     def questions(self, n: dict, key: str, on_inference: bool) -> list[str]:
@@ -365,7 +376,8 @@ class Writer:
             return text  # an id the document doesn't have: `argmap check` will say so
         free = text[1:].strip()
         self.warn(f"node {key}: the cite {text!r} names no node a map can refer to; "
-                  + (f"written as the free text {free!r}" if free else "left out"))
+                  + (f"written as the free text {free!r}" if free else "left out"),
+                  "a cite of no node")
         return free or None
 
     def evaluation_attributes(self, n: dict, key: str) -> list[str]:
@@ -378,13 +390,13 @@ class Writer:
                 lines.append(f"weight: {text}")
             else:
                 self.warn(f"node {key} has the weight {weight!r}, not a decimal from 0 to 1; "
-                          "left out")
+                          "left out", "a bad weight")
         expect = n.get("expect")
         if expect is not None:
             if expect in EXPECT_VALUES:
                 lines.append(f"expect: {expect}")
             else:
-                self.warn(f"node {key} expects {expect!r}; left out")
+                self.warn(f"node {key} expects {expect!r}; left out", "a bad expectation")
         return lines
 
     def block(self, key, by_id, ids, incoming, out):
@@ -420,7 +432,8 @@ class Writer:
             return [("line", f"{pad}{sign} @{ids[u]}")] + (
                 self.inference_lines(mine, by_id, ids, depth + 1) if mine else [])
         if by_id[u].get("kind") == "source":
-            self.warn(f"anonymous source {u} can't be written under {node}; left out")
+            self.warn(f"anonymous source {u} can't be written under {node}; left out",
+                      "an anonymous source under a node")
             return []
         return [("line", f"{pad}{sign} {self.head(by_id[u], u, ids)}"),
                 ("body", u, depth + 1, rel == "support", mine)]
@@ -441,6 +454,13 @@ class Writer:
             else:
                 todo.append(("line", f"{pad}~ @{ids[u]}"))
         return todo
+
+
+def _heading_path(path) -> bool:
+    """Whether ``path`` is a list of (level, title): a whole number and a text."""
+    return isinstance(path, (list, tuple)) and all(
+        isinstance(h, (list, tuple)) and len(h) == 2 and isinstance(h[0], int)
+        and not isinstance(h[0], bool) and isinstance(h[1], str) for h in path)
 
 
 def _inferences(incoming: dict) -> tuple[dict, dict]:
