@@ -30,6 +30,7 @@ the structure (:func:`argmap.importer.structure.kinds`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from ..fmt import format_text
@@ -54,7 +55,7 @@ _MENTION = re.compile(r"@\[((?:\\.|[^\]\\])+)\]|@<((?:\\.|[^>\\])+)>")
 _EMPHASIS = [re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"),
              re.compile(r"(?<![\w*])(\*|_)(?=\S)(.+?)(?<=\S)\1(?![\w*])")]
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # any ASCII punctuation
-_HELD = re.compile("[\ue000-\ue07f]")  # an escaped character, held out of the markup
+_HELD = re.compile("\x01([0-9a-f]+)\x02")  # an escaped character, held out of the markup
 _COMMENTS = re.compile(r"<!--.*?-->|/\*.*?\*/|(?:(?<=\s)|^)//[^\n]*", re.S | re.M)
 _GONE = "\x00"  # where a comment was
 _USES = re.compile(r"\buses\s*:\s*\[([^\]]*)\]")
@@ -66,9 +67,17 @@ _SIGNS = {"+": ("support", True), "<+": ("support", True), "-": ("attack", True)
           "><": ("contradiction", True)}
 
 
+def _hold(text: str) -> str:
+    """Text with each escaped character written as its code between \\x01 and \\x02,
+    where no markup pattern sees it (the two are control characters, which no
+    map text keeps: any already there become spaces)."""
+    text = text.replace("\x01", " ").replace("\x02", " ")
+    return _ESCAPE.sub(lambda m: f"\x01{ord(m.group(1)):x}\x02", text)
+
+
 def _release(text: str) -> str:
-    """Text with the escaped characters that :meth:`_Reader.inline` held back."""
-    return _HELD.sub(lambda m: chr(ord(m.group(0)) - 0xE000), text)
+    """Text with the escaped characters that :func:`_hold` held back."""
+    return _HELD.sub(lambda m: chr(int(m.group(1), 16)), text)
 
 
 @dataclass
@@ -98,6 +107,7 @@ class _Reader:
         self.headings: list[tuple[int, str]] = []  # open, outermost first
         self.untitled = 0
         self._last_top: tuple | None = None  # an argument that a structure may follow
+        self.strict = False  # Argdown's strict mode (`model: mode: strict`)
         self.lines = self._strip(text).split("\n")
 
     # -- the text --------------------------------------------------------------
@@ -111,7 +121,7 @@ class _Reader:
     def inline(self, text: str, element: _Element | None, line: int) -> str:
         """Plain text of an element's text: its tags and data taken into ``element``,
         markup and escapes undone, a link's address kept in the note."""
-        text = _ESCAPE.sub(lambda m: chr(0xE000 + ord(m.group(1))), text)
+        text = _hold(text)
         data = _DATA.search(text)
         if data:
             if element is not None:
@@ -170,12 +180,14 @@ class _Reader:
                 key = self._meta_line(raw, i + 1)
             elif key in self.meta and raw.strip():
                 self.meta[key] += " " + raw.strip()
+            elif key == "model" and re.fullmatch(r"\s*mode:\s*['\"]?strict['\"]?\s*", raw):
+                self.strict = True
         return end + 1
 
     def _meta_line(self, raw: str, line: int) -> str:
         """A front matter line at column 1, kept when it is a plain `key: value`."""
         key, sep, value = raw.partition(":")
-        key, value = key.strip(), value.strip()
+        key, value = key.strip().lower(), value.strip()  # `subTitle` is `subtitle` in a map
         if sep and META_KEY_RE.match(key) and value and value[0] not in "{[>|&*!":
             self.meta[key] = value.strip("\"'")
         elif raw.strip():
@@ -281,8 +293,9 @@ class _Reader:
             indent = len(raw) - len(raw.lstrip())
             body = raw.strip()
             relation = _RELATION.match(body) if members or indent else None
+            # an item of a list: the block's first line, or a line as far in as that one
             listed = _LIST.match(body) if not members or (
-                members[-1][2] is None and members[-1][4]) else None
+                members[0][4] and indent <= members[0][1]) else None
             if relation:
                 current = [line, indent, relation.group(1), relation.group(2), False]
                 members.append(current)
@@ -308,7 +321,6 @@ class _Reader:
             else:
                 self.relations.append((line, key, stack[-1][1], sign, None))
             stack.append((indent, key))
-            self._last_top = None
 
     # complexity: one pass over the lines of a structure, each kind of line a branch
     # beside the others, as Argdown's syntax section lists them
@@ -329,9 +341,12 @@ class _Reader:
             if rule_lines is not None:
                 if _INFERENCE_LINE.match(body):
                     pending, rule_lines = (line, " ".join(rule_lines)), None
-                else:
+                    continue
+                if not (_PCS.match(body) and indent <= 0):
                     rule_lines.append(body)
-                continue
+                    continue
+                # a statement before the closing `--`: the inference ends here
+                pending, rule_lines = (line, " ".join(rule_lines)), None
             pcs, relation = _PCS.match(body), _RELATION.match(body) if indent > 0 else None
             inline_rule = _INFERENCE_INLINE.match(body)
             if pcs and indent <= 0:
@@ -411,9 +426,21 @@ class _Reader:
         return known or list(default)
 
 
+def _ascii(text: str) -> str:
+    """``text`` with accents dropped (`Über Maß` → `Uber Mass`)."""
+    text = unicodedata.normalize("NFKD", text.replace("ß", "ss"))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def _slug(text: str) -> str:
+    """An id's worth of ``text``: lower-case ASCII words joined by hyphens."""
+    words = re.sub(r"[^a-z0-9]+", "-", _ascii(text).lower()).strip("-")
+    return words[:40].strip("-") or "node"
+
+
 def _starts_element(text: str) -> bool:
     return bool(_TITLE.match(text) or _ARGUMENT.match(text) or _PCS.match(text)
-                or _RELATION.match(text))
+                or _RELATION.match(text) or _LIST.match(text))
 
 
 def from_argdown(data: bytes) -> tuple[str, list[str]]:
@@ -434,6 +461,7 @@ class _Builder:
         self.logical: list[int] = []  # lines of relations between statements, read loosely
 
     def build(self) -> tuple[str, list[str]]:
+        self._rules()
         nodes = self._nodes()
         for element in list(self.r.elements.values()):
             self._steps(element)
@@ -444,8 +472,8 @@ class _Builder:
             lines = sorted(self.logical)
             where = ", ".join(map(str, lines[:10])) + ", …" * (len(lines) > 10)
             self.w.warn(f"{len(lines)} relation(s) between two statements (lines {where}: "
-                        "entailment, contrariety or contradiction in Argdown's strict mode) "
-                        "came in as support and attack")
+                        "entailment, contrariety or contradiction) came in as support and "
+                        "attack", "logical relations")
         edges = settle(self.edges, self.w.warn, self._name)
         kind = kinds([n["id"] for n in nodes], edges)
         for n in nodes:
@@ -473,8 +501,10 @@ class _Builder:
                 continue
             words = key[1] if element.titled else " ".join(
                 next((t for _, t in element.texts if t), "").split()[:4])
-            slug = re.sub(r"[^a-z0-9]+", "-", words.lower()).strip("-")[:40].strip("-") or "node"
+            slug = _slug(words)
             name = fresh_id(slug if slug[0].isalpha() else "n-" + slug, taken)
+            if element.titled and not key[1].isascii():  # the id can't spell it
+                element.notes.insert(0, f"Argdown title: [{key[1]}]")
             taken.add(name)
             self.ids[key] = name
             self.key_of[name] = key
@@ -496,9 +526,10 @@ class _Builder:
         main conclusion, which stands for it."""
         conclusion = element.steps[-1][2]
         target = self.r.elements[conclusion]
-        label = f"Argument <{element.title}>" if element.titled else "Argument"
         texts = [t for _, t in element.texts if t]
-        target.notes.append(label + (": " + " ".join(texts) if texts else ""))
+        if element.titled or texts:
+            label = f"Argument <{element.title}>" if element.titled else "Argument"
+            target.notes.append(label + (": " + " ".join(texts) if texts else ""))
         target.notes.extend(element.notes)
         target.tags.extend(t for t in element.tags if t not in target.tags)
 
@@ -511,14 +542,29 @@ class _Builder:
             return self.ids.get(element.steps[-1][2])
         return self.ids.get(key)
 
+    def _rules(self) -> None:
+        """Each inference's rule: a scheme where the catalogue has it, else a note
+        on its conclusion (its data, `{uses: …}` and the like, apart)."""
+        self.schemes: dict = {}  # (argument title, line) -> scheme
+        for element in self.r.elements.values():
+            for line, _, conclusion, rule in element.steps:
+                data = _DATA.search(rule)
+                words = _ESCAPE.sub(r"\1", rule[:data.start()] if data else rule).strip()
+                scheme = scheme_for(words) if words else None
+                if scheme:
+                    self.schemes[(element.title, line)] = scheme
+                elif words:
+                    self.r.elements[conclusion].notes.append(f"Inference rule: {words}")
+                if data and not _USES.fullmatch(data.group(1).strip("{} ")):
+                    self.r.elements[conclusion].notes.append(
+                        f"Argdown data (line {line}): {' '.join(data.group(1).split())}")
+
     def _steps(self, element: _Element) -> None:
-        for line, premises, conclusion, rule in element.steps:
+        for line, premises, conclusion, _ in element.steps:
             target = self.ids[conclusion]
             sources = [self.ids[p] for p in dict.fromkeys(premises) if p != conclusion]
             group = f"{element.title}:{line}" if len(sources) > 1 else None
-            scheme = scheme_for(rule) if rule else None
-            if rule and not scheme and rule.strip() and not _USES.search(rule):
-                self.r.elements[conclusion].notes.append(f"Inference rule: {rule}")
+            scheme = self.schemes.get((element.title, line))
             if not sources:
                 self.w.warn(f"line {line}: an inference with no premises; left out",
                             "an inference without premises")
@@ -537,8 +583,10 @@ class _Builder:
         if relation == "undercut":
             self._undercut(u, target, inference, line, origin)
             return
-        both_statements = source[0] == target[0] == "statement"
-        if both_statements:
+        if u == v and "argument" in (source[0], target[0]):
+            return  # an argument and its own conclusion: Argdown too draws nothing
+        if source[0] == target[0] == "statement" and (self.r.strict
+                                                      or relation == "contradiction"):
             self.logical.append(line)
         if relation == "contradiction":
             self.edges += [{"source": u, "target": v, "relation": "attack", "origin": origin},

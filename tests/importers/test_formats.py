@@ -153,8 +153,9 @@ def test_argdown_constructs():
     assert cut["relation"] == "undercut" and sorted(cut["reasons"]) == sorted([middle, should])
     assert "line 4: front matter `model` is not a plain `key: value` (configuration, or nested " \
         "YAML); left out" in warnings
+    # the map is in strict mode (front matter): - and >< between statements are logic
     assert "2 relation(s) between two statements (lines 12, 13: entailment, contrariety or " \
-        "contradiction in Argdown's strict mode) came in as support and attack" in warnings
+        "contradiction) came in as support and attack" in warnings
     assert [f for f in argmap.check(m) if f.severity == "error"] == []
 
 
@@ -258,3 +259,35 @@ def test_argdown_says_what_it_leaves_out_with_the_line():
         "line 1: data on a heading ({isGroup: false}) has no place in a map; left out",
         "line 5: a premise–conclusion structure with no inference line (`----`); its "
         "statements come in without relations"]
+
+
+
+@pytest.mark.parametrize("source, expected", [
+    # loose mode (Argdown's default): support and attack between statements are exact
+    (b"[A]: a\n  - [B]: b\n", []),
+    # an inference rule that is no scheme is a note; one that is, a scheme
+    (b"(1) [P]: p\n-- Some custom rule --\n(2) [C]: c\n", "note: Inference rule: Some custom rule"),
+    (b"(1) [P]: p\n--\nArgument from expert opinion {uses: [1]}\n--\n(2) [C]: c\n",
+     "scheme: expert-opinion"),
+    # a `--` that a statement closes
+    (b"(1) [P]: p\n--\n(2) [C]: c\n", "+ premise p: p"),
+    # an argument title with relations under it keeps its structure
+    (b"<A>: desc\n  <+ [X]: x\n\n(1) [P]: p\n----\n(2) [C]: c\n", "note: Argument <A>: desc"),
+    # an item of a list after a relation is an element of its own
+    (b"* [A]: a\n  + [B]: b\n* [C]: c\n  - [D]: d\n", "premise c: c\n  - premise d: d"),
+    # list items under a heading are no part of it
+    (b"# Heading\n* [A]: item\n", "# Heading\n\npremise a: item"),
+    # a title in another script keeps its identity in a note; escapes stay text
+    ("[Über Maß]: Größe.\n\n[日本]: Japan.\n".encode(), "note: Argdown title: [日本]"),
+    ("[A]: icon \ue041 and \\*not bold\\*\n".encode(), "icon \ue041 and *not bold*"),
+    # an argument that concludes what it is written under says nothing more
+    (b"[T]: t\n  <+ <A>\n\n<A>\n\n(1) [P]: p\n----\n(2) [T]\n", "thesis t: t"),
+    (b"===\nsubTitle: Sub\n===\n\n[A]: a\n", "subtitle: Sub"),
+])
+def test_argdown_cases_from_the_review(source, expected):
+    text, warnings = import_bytes(source, "argdown")
+    if expected == []:
+        assert warnings == []
+    else:
+        assert expected in text, text
+        assert not any("reason for itself" in w for w in warnings)
