@@ -173,27 +173,35 @@ class _Reader:
         if end is None:
             self.w.warn(f"line {first + 1}: front matter that never ends (`===`); read as text")
             return 0
-        key = None  # the plain key whose value may run on
+        entries: list[list] = []  # [line, key, value, lines under it]
         for i in range(first + 1, end):
             raw = self.lines[i]
-            if not raw[:1].isspace():
-                key = self._meta_line(raw, i + 1)
-            elif key in self.meta and raw.strip():
-                self.meta[key] += " " + raw.strip()
-            elif key == "model" and re.fullmatch(r"\s*mode:\s*['\"]?strict['\"]?\s*", raw):
-                self.strict = True
+            if not raw[:1].isspace() and raw.strip():
+                key, sep, value = raw.partition(":")
+                entries.append([i + 1, key.strip() if sep else raw.strip(), value.strip(), []])
+            elif entries and raw.strip():
+                entries[-1][3].append(raw.strip())
+        for line, key, value, under in entries:
+            self._meta_entry(line, key, value, under)
         return end + 1
 
-    def _meta_line(self, raw: str, line: int) -> str:
-        """A front matter line at column 1, kept when it is a plain `key: value`."""
-        key, sep, value = raw.partition(":")
-        key, value = key.strip().lower(), value.strip()  # `subTitle` is `subtitle` in a map
-        if sep and META_KEY_RE.match(key) and value and value[0] not in "{[>|&*!":
-            self.meta[key] = value.strip("\"'")
-        elif raw.strip():
-            self.w.warn(f"line {line}: front matter `{key}` is not a plain `key: value` "
-                        "(configuration, or nested YAML); left out", "front matter left out")
-        return key
+    def _meta_entry(self, line: int, key: str, value: str, under: list[str]) -> None:
+        """A front matter entry, kept when it is text (run on over lines, or a list
+        of texts, joined); Argdown's configuration and nested data are warned of."""
+        if key == "model" and any(re.fullmatch(r"mode:\s*['\"]?strict['\"]?", u) for u in under):
+            self.strict = True
+        name = key.lower()  # `subTitle` is `subtitle` in a map
+        if value and value[0] not in "{[>|&*!":
+            text = " ".join([value] + under)
+        elif not value and under and all(u.startswith("- ") for u in under):
+            text = "; ".join(u[2:].strip() for u in under)
+        else:
+            text = None
+        if text is not None and META_KEY_RE.match(name):
+            self.meta[name] = text.strip().strip("\"'")
+        else:
+            self.w.warn(f"line {line}: front matter `{key}` is not text (Argdown's "
+                        "configuration, or nested data); left out", "front matter left out")
 
     def _block(self, block: list[tuple[int, str]]) -> None:
         """One top-level block: a heading, an argument's premise–conclusion

@@ -151,8 +151,8 @@ def test_argdown_constructs():
     assert G.edges["keep", "ban"]["relation"] == G.edges["ban", "keep"]["relation"] == "attack"
     cut = G.edges["exception", "ban"]
     assert cut["relation"] == "undercut" and sorted(cut["reasons"]) == sorted([middle, should])
-    assert "line 4: front matter `model` is not a plain `key: value` (configuration, or nested " \
-        "YAML); left out" in warnings
+    assert "line 4: front matter `model` is not text (Argdown's configuration, or nested " \
+        "data); left out" in warnings
     # the map is in strict mode (front matter): - and >< between statements are logic
     assert "2 relation(s) between two statements (lines 12, 13: entailment, contrariety or " \
         "contradiction) came in as support and attack" in warnings
@@ -283,6 +283,8 @@ def test_argdown_says_what_it_leaves_out_with_the_line():
     # an argument that concludes what it is written under says nothing more
     (b"[T]: t\n  <+ <A>\n\n<A>\n\n(1) [P]: p\n----\n(2) [T]\n", "thesis t: t"),
     (b"===\nsubTitle: Sub\n===\n\n[A]: a\n", "subtitle: Sub"),
+    (b"===\nauthor:\n    - A. One\n    - B. Two\ntitle: Long\n    title\n===\n\n[A]: a\n",
+     "author: A. One; B. Two\ntitle: Long title"),
 ])
 def test_argdown_cases_from_the_review(source, expected):
     text, warnings = import_bytes(source, "argdown")
