@@ -174,8 +174,9 @@ class _Graph:
         to (the dialogue layer's not among them)."""
         into = [x for x in self.into[key] if self.type(x) not in DIALOGUE]
         out = [x for x in self.out_of[key] if self.type(x) not in DIALOGUE]
-        other = [x for x in into + out if x not in self.ids and self.type(x) != "CA"
-                 and not (self.type(key) == "CA" and self.type(x) == "RA")]
+        other = [x for x in into + out if x not in self.ids
+                 and not (self.type(key) == "CA" and x in out and self.type(x) == "RA")
+                 and not (self.type(x) == "CA" and x in into)]  # an undercut: _undercuts
         return [x for x in into if x in self.ids], [x for x in out if x in self.ids], other
 
     def _step(self, key: str, relation: str, edges: list) -> list[dict]:
@@ -186,8 +187,8 @@ class _Graph:
                         f"{x}, which is no statement; that link is left out",
                         f"{t} links to a node of another type")
         undercut = t == "CA" and any(self.type(x) == "RA" for x in self.out_of[key])
-        if undercut:
-            return []
+        if undercut and not conclusions:
+            return []  # an undercut only: _undercuts reads it
         if not premises or not conclusions:
             self.w.warn(f"{self.terms[t]} {key} lacks a premise or a conclusion; left out",
                         "a step without its ends")
@@ -208,8 +209,14 @@ class _Graph:
         of the RA-nodes it points at."""
         undercutters = [x for x in self.into[key] if x in self.ids]
         for ra in (x for x in self.out_of[key] if self.type(x) == "RA"):
+            if not undercutters or not steps.get(ra):
+                self.w.warn(f"{self.terms['CA']} {key} undercuts {self.terms['RA']} {ra}, but "
+                            + ("no statement leads into it" if not undercutters else
+                               "that step was left out") + "; left out",
+                            "an undercut that can't be read")
+                continue
             by_target = defaultdict(list)
-            for e in steps.get(ra, ()):
+            for e in steps[ra]:
                 by_target[e["target"]].append(e)
             for target, made in by_target.items():
                 for u in undercutters:

@@ -293,3 +293,16 @@ def test_argdown_cases_from_the_review(source, expected):
     else:
         assert expected in text, text
         assert not any("reason for itself" in w for w in warnings)
+
+
+def test_aif_undercuts_and_attacks_of_one_ca_node_and_what_can_not_be_read():
+    # CA 6 from U undercuts RA 3 and attacks D
+    m, warnings = load(aif([("1", "I", "A"), ("2", "I", "B"), ("3", "RA", ""), ("4", "I", "D"),
+                            ("5", "I", "U"), ("6", "CA", "")],
+                           [("1", "3"), ("3", "2"), ("5", "6"), ("6", "3"), ("6", "4")]))
+    assert warnings == []
+    assert m.graph.edges["i5", "i2"]["relation"] == "undercut"
+    assert m.graph.edges["i5", "i4"]["relation"] == "attack"
+    _, warnings = load(aif([("1", "I", "A"), ("2", "I", "B"), ("3", "RA", ""), ("6", "CA", "")],
+                           [("1", "3"), ("3", "2"), ("6", "3")]))
+    assert warnings == ["CA-node 6 undercuts RA-node 3, but no statement leads into it; left out"]
