@@ -174,10 +174,18 @@ class _Graph:
         to (the dialogue layer's not among them)."""
         into = [x for x in self.into[key] if self.type(x) not in DIALOGUE]
         out = [x for x in self.out_of[key] if self.type(x) not in DIALOGUE]
-        other = [x for x in into + out if x not in self.ids
-                 and not (self.type(key) == "CA" and x in out and self.type(x) == "RA")
-                 and not (self.type(x) == "CA" and x in into)]  # an undercut: _undercuts
+        read = self._read_elsewhere(key, into, out)
+        other = [x for x in into + out if x not in self.ids and x not in read]
         return [x for x in into if x in self.ids], [x for x in out if x in self.ids], other
+
+    def _read_elsewhere(self, key: str, into: list[str], out: list[str]) -> set[str]:
+        """The links of ``key`` that another reading takes: a CA-node into an RA-node
+        is an undercut (:meth:`_undercuts`); a CA-node into a CA-node is told of by
+        the one it comes from."""
+        read = {x for x in into if self.type(x) == "CA"}
+        if self.type(key) == "CA":
+            read.update(x for x in out if self.type(x) == "RA")
+        return read
 
     def _step(self, key: str, relation: str, edges: list) -> list[dict]:
         t = self.type(key)

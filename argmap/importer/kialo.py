@@ -21,8 +21,8 @@ from ._shape import NotImportable, text_of
 from .aif import import_graph
 from .writer import Writer
 
-TERMS = {"I": "claim", "RA": "Pro", "CA": "Con", "MA": "rephrase", "prefix": "k",
-         "id": "Kialo number"}
+TERMS = {"I": "claim", "RA": "the Pro at", "CA": "the Con at", "MA": "rephrase",
+         "prefix": "k", "id": "Kialo number"}
 _TITLE = re.compile(r"\ADiscussion Title: *(.*)\Z")
 _ITEM = re.compile(r"\A((?:\d+\.)+) (?:(Pro|Con): )?(.*)\Z")
 _SEE = re.compile(r"\A-> See ((?:\d+\.)+)\s*\Z")
@@ -45,41 +45,68 @@ def from_kialo(data: bytes) -> tuple[str, list[str]]:
     items = _items(lines, w)
     if not items:
         raise NotImportable("a Kialo text export with no claims (the first is `1. …`)")
+    claims, alias, kept = _numbers(items, w)
     nodes, edges = [], []
-    number_of = {}
-    for line, number, stance, body in items:
-        see = _SEE.match(body)
+    for line, number, stance, body in (item for item in items if item[0] in kept):
         key = number.rstrip(".")
-        parent = number[: number[:-1].rfind(".") + 1]
-        if see:
-            source = see.group(1).rstrip(".")
-            if source not in number_of:
-                w.warn(f"line {line}: `-> See {see.group(1)}` names no claim before it; "
-                       "left out", "a see-link to nothing")
-                continue
-        else:
+        source = _seen(key, alias, claims)
+        if source is None:
+            w.warn(f"line {line}: `{body.strip()}` names no claim of this discussion; left out",
+                   "a see-link to nothing")
+            continue
+        if key in claims:
             if body.startswith("-> See discussion"):
                 w.warn(f"line {line}: claim {number} links to another Kialo discussion; its "
                        "text is kept as the claim", "a link to another discussion")
-            source = key
             nodes.append(_node(key, body))
-            number_of[key] = line
+        parent = key.rpartition(".")[0]
         if not parent:
             continue
-        if parent.rstrip(".") not in number_of:
-            w.warn(f"line {line}: claim {number} has no claim {parent} above it; written "
+        target = _seen(parent, alias, claims)
+        if target is None:
+            w.warn(f"line {line}: claim {number} has no claim {parent}. above it; written "
                    "without a relation", "a claim without its parent")
-            continue
-        if stance is None:
+        elif stance is None:
             w.warn(f"line {line}: claim {number} is neither Pro nor Con; written without a "
                    "relation", "a claim without a stance")
-            continue
-        step = {"nodeID": number, "type": "RA" if stance == "Pro" else "CA", "text": ""}
-        nodes.append(step)
-        edges += [{"fromID": source, "toID": number}, {"fromID": number, "toID": parent.rstrip(".")}]
+        else:
+            nodes.append({"nodeID": f"line {line}", "type": "RA" if stance == "Pro" else "CA"})
+            edges += [{"fromID": source, "toID": f"line {line}"},
+                      {"fromID": f"line {line}", "toID": target}]
     title = _TITLE.match(lines[0]).group(1).strip()
     return import_graph({"nodes": nodes, "edges": edges}, TERMS,
                         {"title": title} if title else {}, w)
+
+
+def _numbers(items: list[tuple], w: Writer) -> tuple[dict, dict, set]:
+    """number -> the line of its claim; number -> the number its `-> See` names;
+    and the lines of the items to read (a repeated number is left out)."""
+    claims, alias, kept = {}, {}, set()
+    for line, number, _, body in items:
+        key = number.rstrip(".")
+        if key in claims or key in alias:
+            w.warn(f"line {line}: claim {number} is numbered as one before it; left out",
+                   "a repeated number")
+            continue
+        see = _SEE.match(body)
+        if see:
+            alias[key] = see.group(1).rstrip(".")
+        else:
+            claims[key] = line
+        kept.add(line)
+    return claims, alias, kept
+
+
+def _seen(key: str, alias: dict, claims: dict) -> str | None:
+    """The claim a number stands for: its own, or the one its `-> See` names
+    (followed through other `-> See` items; None where it leads nowhere)."""
+    for _ in range(len(alias) + 1):
+        if key in claims:
+            return key
+        if key not in alias:
+            return None
+        key = alias[key]
+    return None
 
 
 def _items(lines: list[str], w: Writer) -> list[tuple]:

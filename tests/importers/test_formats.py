@@ -306,3 +306,17 @@ def test_aif_undercuts_and_attacks_of_one_ca_node_and_what_can_not_be_read():
     _, warnings = load(aif([("1", "I", "A"), ("2", "I", "B"), ("3", "RA", ""), ("6", "CA", "")],
                            [("1", "3"), ("3", "2"), ("6", "3")]))
     assert warnings == ["CA-node 6 undercuts RA-node 3, but no statement leads into it; left out"]
+
+
+def test_kialo_numbers_repeated_see_links_forward_and_children_of_see_items():
+    m, warnings = load(b"Discussion Title: T\n\n1. Root.\n1.1. Pro: A.\n1.2. Con: -> See 1.3.\n"
+                       b"1.2.1. Pro: Child of a see.\n1.3. Con: B.\n1.3. Con: Duplicate.\n"
+                       b"1.4. Pro: -> See 9.9.\n")
+    assert warnings == [
+        "line 8: claim 1.3. is numbered as one before it; left out",
+        "line 9: `-> See 9.9.` names no claim of this discussion; left out",
+        "the Con at line 7 repeats the Con at line 5 (claim 1.3 → claim 1); a map holds a "
+        "relation once, so it is written once"]
+    G = m.graph
+    assert G.edges["k1-3", "k1"]["relation"] == "attack"  # `-> See` a claim further down
+    assert G.edges["k1-2-1", "k1-3"]["relation"] == "support"  # under the claim it sees
