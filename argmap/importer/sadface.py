@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ._shape import NotImportable, check_fields, list_of
 from .aif import import_graph
+from .writer import Writer
 
 TERMS = {"I": "atom", "RA": "scheme node", "CA": "conflict node", "MA": "rephrase node",
          "prefix": "a", "id": "SADFace id"}
@@ -39,7 +40,23 @@ def from_sadface(doc) -> tuple[str, list[str]]:
     for i, e in enumerate(list_of(doc.get("edges") or [], "`edges`")):
         check_fields(e, {"source_id": (str, int), "target_id": (str, int)}, f"edge {i + 1}")
         edges.append({"fromID": str(e.get("source_id")), "toID": str(e.get("target_id"))})
-    return import_graph({"nodes": nodes, "edges": edges}, TERMS, _meta(doc))
+    w = Writer()
+    _left_out(doc, w)
+    return import_graph({"nodes": nodes, "edges": edges}, TERMS, _meta(doc), w)
+
+
+def _left_out(doc: dict, w: Writer) -> None:
+    """One warning for what SADFace holds beside the argument: atoms' source
+    quotes, nodes' metadata, the document's resources."""
+    nodes = [n for n in doc["nodes"] if isinstance(n, dict)]
+    counts = [(sum(len(n["sources"]) for n in nodes if isinstance(n.get("sources"), list)),
+               "source quote(s) of atoms"),
+              (sum(1 for n in nodes if n.get("metadata")), "node(s) with metadata"),
+              (len(doc["resources"]) if isinstance(doc.get("resources"), list) else 0,
+               "resource(s)")]
+    parts = [f"{n} {what}" for n, what in counts if n]
+    if parts:
+        w.warn("SADFace holds more than a map can: " + ", ".join(parts) + " left out")
 
 
 def _as_aif(n: dict) -> dict:
@@ -57,8 +74,11 @@ def _as_aif(n: dict) -> dict:
 
 
 def _meta(doc: dict) -> dict:
-    """The document's title, description and analyst as front matter."""
-    core = (doc.get("metadata") or {}).get("core") or {}
+    """The document's title, description and analyst as front matter (from
+    `metadata.core`, or from the top level in SADFace's 2017 layout)."""
+    core = (doc.get("metadata") or {}).get("core") if isinstance(doc.get("metadata"), dict) \
+        else None
+    core = core if isinstance(core, dict) else doc
     meta = {key: core[key] for key in ("title", "description") if isinstance(core.get(key), str)
             and core[key].strip()}
     if isinstance(core.get("analyst_name"), str) and core["analyst_name"].strip():

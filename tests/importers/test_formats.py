@@ -320,3 +320,14 @@ def test_kialo_numbers_repeated_see_links_forward_and_children_of_see_items():
     G = m.graph
     assert G.edges["k1-3", "k1"]["relation"] == "attack"  # `-> See` a claim further down
     assert G.edges["k1-2-1", "k1-3"]["relation"] == "support"  # under the claim it sees
+
+
+def test_sadface_says_what_it_holds_beside_the_argument():
+    doc = {"metadata": {"core": {"title": "T"}}, "resources": [{"id": "r1"}],
+           "nodes": [{"id": "x", "type": "atom", "text": "A.", "metadata": {"k": 1},
+                      "sources": [{"resource_id": "r1", "text": "A", "offset": 0}]}],
+           "edges": []}
+    m, warnings = load(json.dumps(doc).encode())
+    assert warnings == ["SADFace holds more than a map can: 1 source quote(s) of atoms, "
+                        "1 node(s) with metadata, 1 resource(s) left out"]
+    assert m.graph.nodes["ax"]["text"] == "A."
