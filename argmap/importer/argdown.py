@@ -330,104 +330,136 @@ class _Reader:
                 self.relations.append((line, key, stack[-1][1], sign, None))
             stack.append((indent, key))
 
-    # complexity: one pass over the lines of a structure, each kind of line a branch
-    # beside the others, as Argdown's syntax section lists them
     def _pcs(self, block: list[tuple[int, str]], owner: tuple) -> None:
         """A premise–conclusion structure: its statements, its inferences and the
         relations under either."""
-        argument = self.elements[owner]
-        numbered: dict[str, tuple] = {}  # "1" -> statement key
-        order: list[tuple] = []
-        since = 0  # index in order where the current step's premises begin
-        rule_lines: list[str] | None = None  # an open expanded inference
-        pending = None  # (line, rule) of the inference before the next statement
-        current = None  # [line, indent, sign, text, host] of a relation member being read
-        relations, stack = [], []
-        base = len(block[0][1]) - len(block[0][1].lstrip())
+        structure = _Structure(self, owner, len(block[0][1]) - len(block[0][1].lstrip()))
         for line, raw in block:
-            body, indent = raw.strip(), len(raw) - len(raw.lstrip()) - base
-            if rule_lines is not None:
-                if _INFERENCE_LINE.match(body):
-                    pending, rule_lines = (line, " ".join(rule_lines)), None
-                    continue
-                if not (_PCS.match(body) and indent <= 0):
-                    rule_lines.append(body)
-                    continue
-                # a statement before the closing `--`: the inference ends here
-                pending, rule_lines = (line, " ".join(rule_lines)), None
-            pcs, relation = _PCS.match(body), _RELATION.match(body) if indent > 0 else None
-            inline_rule = _INFERENCE_INLINE.match(body)
-            if pcs and indent <= 0:
-                key = self.parse_member(pcs.group(2), line)
-                if pending is not None:
-                    premises = self._uses(pending[1], numbered, order[since:], line)
-                    argument.steps.append((pending[0], premises, key, pending[1]))
-                    since, pending = len(order), None
-                numbered[pcs.group(1)] = key
-                order.append(key)
-                stack, current = [(indent, ("pcs", key))], None
-            elif _INFERENCE_LINE.match(body) and indent <= 0:
-                if len(body) >= 4:
-                    pending = (line, "")
-                else:
-                    rule_lines = []
-                stack, current = [(indent, ("inference", line))], None
-            elif inline_rule and indent <= 0 and not relation:
-                pending = (line, inline_rule.group(1))
-                stack, current = [(indent, ("inference", line))], None
-            elif relation and stack:
-                current = [line, indent, relation.group(1), relation.group(2)]
-                while stack and stack[-1][0] >= indent:
-                    stack.pop()
-                relations.append((current, stack[-1][1] if stack else None))
-                stack.append((indent, ("member", current)))
-            elif current is not None:
-                current[3] += "\n" + body
-            elif order and stack and stack[0][1][0] == "pcs":
-                element = self.elements[order[-1]]
-                if element.texts:  # a statement's text runs on
-                    last_line, text = element.texts[-1]
-                    element.texts[-1] = (last_line, text + " " + self.inline(body, element, line))
-            else:
-                self.w.warn(f"line {line}: text in a premise–conclusion structure that is no "
-                            "statement, inference or relation; left out", "stray text in a pcs")
-        if pending is not None:
-            self.w.warn(f"line {pending[0]}: an inference with no conclusion after it; "
+            structure.read(line, raw)
+        structure.finish(block[0][0])
+
+
+class _Structure:
+    """A premise–conclusion structure being read, line by line: each kind of line
+    (statement, inference, rule, relation, text that runs on) has its method."""
+
+    def __init__(self, reader: _Reader, owner: tuple, base: int):
+        self.r, self.w = reader, reader.w
+        self.argument = reader.elements[owner]
+        self.base = base  # the structure's indentation
+        self.numbered: dict[str, tuple] = {}  # "1" -> statement key
+        self.order: list[tuple] = []  # the statements' keys, in order
+        self.since = 0  # where in ``order`` the next inference's premises begin
+        self.rule_lines: list[str] | None = None  # the lines of an open `--` … `--`
+        self.pending: tuple | None = None  # (line, rule) of an inference awaiting its conclusion
+        self.current: list | None = None  # [line, indent, sign, text] of a relation member
+        self.relations: list[tuple] = []  # (member, its parent on the stack, or None)
+        self.stack: list[tuple] = []  # (indent, ("pcs" | "inference" | "member", …)) above
+
+    def read(self, line: int, raw: str) -> None:
+        body, indent = raw.strip(), len(raw) - len(raw.lstrip()) - self.base
+        if self.rule_lines is not None and not self._in_rule(line, body, indent):
+            return
+        statement, rule = _PCS.match(body), _INFERENCE_INLINE.match(body)
+        relation = _RELATION.match(body) if indent > 0 else None
+        if statement and indent <= 0:
+            self._statement(line, statement)
+        elif _INFERENCE_LINE.match(body) and indent <= 0:
+            self._inference(line, body)
+        elif rule and indent <= 0:
+            self.pending = (line, rule.group(1))
+            self.stack, self.current = [(0, ("inference", line))], None
+        elif relation and self.stack:
+            self._relation(line, indent, relation)
+        else:
+            self._runs_on(line, body)
+
+    def _in_rule(self, line: int, body: str, indent: int) -> bool:
+        """A line inside `--` … `--`: whether it is also a line of its own (a
+        statement that ends an inference whose closing `--` is missing)."""
+        if _INFERENCE_LINE.match(body) or (_PCS.match(body) and indent <= 0):
+            self.pending, self.rule_lines = (line, " ".join(self.rule_lines)), None
+            return not _INFERENCE_LINE.match(body)
+        self.rule_lines.append(body)
+        return False
+
+    def _statement(self, line: int, match) -> None:
+        key = self.r.parse_member(match.group(2), line)
+        if self.pending is not None:
+            premises = self._uses(self.pending[1], self.order[self.since:], line)
+            self.argument.steps.append((self.pending[0], premises, key, self.pending[1]))
+            self.since, self.pending = len(self.order), None
+        self.numbered[match.group(1)] = key
+        self.order.append(key)
+        self.stack, self.current = [(0, ("pcs", key))], None
+
+    def _inference(self, line: int, body: str) -> None:
+        """`----` (an inference with no rule), or the `--` that opens one with a rule."""
+        if len(body) >= 4:
+            self.pending = (line, "")
+        else:
+            self.rule_lines = []
+        self.stack, self.current = [(0, ("inference", line))], None
+
+    def _relation(self, line: int, indent: int, match) -> None:
+        self.current = [line, indent, match.group(1), match.group(2)]
+        while self.stack and self.stack[-1][0] >= indent:
+            self.stack.pop()
+        self.relations.append((self.current, self.stack[-1][1] if self.stack else None))
+        self.stack.append((indent, ("member", self.current)))
+
+    def _runs_on(self, line: int, body: str) -> None:
+        """A line that continues the relation member or the statement above it."""
+        if self.current is not None:
+            self.current[3] += "\n" + body
+        elif self.order and self.stack and self.stack[0][1][0] == "pcs":
+            element = self.r.elements[self.order[-1]]
+            if element.texts:
+                last_line, text = element.texts[-1]
+                element.texts[-1] = (last_line, text + " " + self.r.inline(body, element, line))
+        else:
+            self.w.warn(f"line {line}: text in a premise–conclusion structure that is no "
+                        "statement, inference or relation; left out", "stray text in a pcs")
+
+    def finish(self, first_line: int) -> None:
+        if self.pending is not None:
+            self.w.warn(f"line {self.pending[0]}: an inference with no conclusion after it; "
                         "left out", "an inference without conclusion")
-        elif not argument.steps and order:
-            self.w.warn(f"line {block[0][0]}: a premise–conclusion structure with no "
+        elif not self.argument.steps and self.order:
+            self.w.warn(f"line {first_line}: a premise–conclusion structure with no "
                         "inference line (`----`); its statements come in without relations",
                         "a structure without inference")
-        self._pcs_relations(relations, owner, order, argument)
-
-    def _pcs_relations(self, relations, owner, order, argument) -> None:
         resolved = {}
-        for current, parent in relations:
+        for current, parent in self.relations:
             line, _, sign, text = current
-            key = self.parse_member(text, line)
-            resolved[id(current)] = key
+            key = resolved[id(current)] = self.r.parse_member(text, line)
             if parent is None:
                 continue
-            if parent[0] == "pcs":
-                target, inference = parent[1], None
-            elif parent[0] == "inference":
-                following = [s for s in argument.steps if s[0] == parent[1]]
-                target, inference = (following[0][2], following[0][1]) if following else (None, None)
-                if target is None:
-                    self.w.warn(f"line {line}: a relation under an inference that has no "
-                                "conclusion; left out", "a relation to nothing")
-                    continue
-            else:
-                target, inference = resolved[id(parent[1])], None
-            self.relations.append((line, key, target, sign, inference))
+            target, inference = self._parent(parent, resolved, line)
+            if target is not None:
+                self.r.relations.append((line, key, target, sign, inference))
 
-    def _uses(self, rule: str, numbered: dict, default: list, line: int) -> list:
+    def _parent(self, parent: tuple, resolved: dict, line: int) -> tuple:
+        """(target, inference) of a relation under a statement, an inference (the
+        inference it concludes) or another relation's member."""
+        if parent[0] == "pcs":
+            return parent[1], None
+        if parent[0] == "member":
+            return resolved[id(parent[1])], None
+        following = [s for s in self.argument.steps if s[0] == parent[1]]
+        if not following:
+            self.w.warn(f"line {line}: a relation under an inference that has no "
+                        "conclusion; left out", "a relation to nothing")
+            return None, None
+        return following[0][2], following[0][1]
+
+    def _uses(self, rule: str, default: list, line: int) -> list:
         """The premises of an inference: those its `uses` data names, else ``default``."""
         uses = _USES.search(rule)
         if not uses:
             return list(default)
         named = [n.strip() for n in uses.group(1).split(",") if n.strip()]
-        known = [numbered[n] for n in named if n in numbered]
+        known = [self.numbered[n] for n in named if n in self.numbered]
         if len(known) != len(named):
             self.w.warn(f"line {line}: `uses` names statements the structure does not have "
                         "before it; those are left out", "uses names nothing")
