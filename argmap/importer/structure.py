@@ -25,6 +25,10 @@ def settle(edges: list[dict], warn, name) -> list[dict]:
     whose inference is still there; ``warn(message, kind)`` is told of each one
     left out, ``name(node)`` gives a node's name in the source."""
     kept, first = [], {}
+    groups = defaultdict(list)  # (target, group, relation) -> its edges: who is in a group
+    for e in edges:
+        if e.get("group") is not None:
+            groups[(e["target"], e["group"], e["relation"])].append(e)
     for e in edges:
         if e["relation"] == "undercut":
             continue
@@ -42,7 +46,7 @@ def settle(edges: list[dict], warn, name) -> list[dict]:
                  f"{e['origin']}); a map holds one relation of a pair, so {e['origin']} "
                  "is left out", "supports and attacks at once")
         elif e.get("group") != prior.get("group"):
-            warn(_overlap(prior, e, edges, name), "overlapping arguments")
+            warn(_overlap(prior, e, groups, name), "overlapping arguments")
         elif e.get("group") is None:
             warn(f"{e['origin']} repeats {prior['origin']} ({name(u)} → {name(v)}); a map "
                  "holds a relation once, so it is written once", "a repeated argument")
@@ -69,14 +73,13 @@ def _undercuts(edges: list[dict], kept: list[dict], warn) -> list[dict]:
     return out
 
 
-def _overlap(prior: dict, e: dict, edges: list[dict], name) -> str:
+def _overlap(prior: dict, e: dict, groups: dict, name) -> str:
     """The warning for a premise of two arguments for one conclusion, one of them
     linked at least (a map holds one relation from the premise to it)."""
     def members(edge) -> list[dict]:
         if edge.get("group") is None:
             return [edge]
-        return [x for x in edges if x["target"] == edge["target"]
-                and x.get("group") == edge.get("group") and x["relation"] == edge["relation"]]
+        return groups[(edge["target"], edge["group"], edge["relation"])]
 
     def names(group) -> str:
         return ", ".join(name(x["source"]) for x in group)
