@@ -21,7 +21,7 @@ from ..language import is_identifier
 from ..schemes import built_in
 from ._shape import SCALAR, NotImportable, check_fields, list_of
 from .structure import kinds, nest, settle
-from .writer import Writer, fresh_id
+from .writer import Writer, fresh_id, spelt
 
 #: nodes of the dialogue layer (locutions, transitions and the illocutions that
 #: anchor statements and steps in them): summarised, not imported
@@ -133,7 +133,7 @@ class _Graph:
         for key, n in self.nodes.items():
             if self.type(key) != "I":
                 continue
-            wanted = self.terms["prefix"] + re.sub(r"[^a-z0-9_-]+", "-", key.lower()).strip("-")
+            wanted = self.terms["prefix"] + spelt(key)
             if wanted in taken or not is_identifier(wanted):
                 self.renamed.add(key)
                 wanted = fresh_id(wanted, taken)

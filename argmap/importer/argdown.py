@@ -30,7 +30,6 @@ the structure (:func:`argmap.importer.structure.kinds`).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from ..fmt import format_text
@@ -466,18 +465,6 @@ class _Structure:
         return known or list(default)
 
 
-def _ascii(text: str) -> str:
-    """``text`` with accents dropped (`Über Maß` → `Uber Mass`)."""
-    text = unicodedata.normalize("NFKD", text.replace("ß", "ss"))
-    return "".join(c for c in text if not unicodedata.combining(c))
-
-
-def _slug(text: str) -> str:
-    """An id's worth of ``text``: lower-case ASCII words joined by hyphens."""
-    words = re.sub(r"[^a-z0-9]+", "-", _ascii(text).lower()).strip("-")
-    return words[:40].strip("-") or "node"
-
-
 def _starts_element(text: str) -> bool:
     return bool(_TITLE.match(text) or _ARGUMENT.match(text) or _PCS.match(text)
                 or _RELATION.match(text) or _LIST.match(text))
@@ -541,8 +528,7 @@ class _Builder:
                 continue
             words = key[1] if element.titled else " ".join(
                 next((t for _, t in element.texts if t), "").split()[:4])
-            slug = _slug(words)
-            name = fresh_id(slug if slug[0].isalpha() else "n-" + slug, taken)
+            name = fresh_id(words, taken)
             if element.titled and not key[1].isascii():  # the id can't spell it
                 element.notes.insert(0, f"Argdown title: [{key[1]}]")
             taken.add(name)

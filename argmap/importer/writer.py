@@ -7,6 +7,7 @@ Every importer reads its format into such dicts and leaves the writing to
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 
 from ..language import ATTRIBUTE_KEYS, EXPECT_VALUES, KIND_SET, META_KEY_RE, WEIGHT_RE, is_identifier
@@ -498,8 +499,17 @@ def _break_circles(nested_under: dict) -> None:
             state[x] = 2
 
 
+def spelt(raw: str) -> str:
+    """``raw`` in the letters an id has: lower-case ASCII (accents dropped,
+    `Über Maß` → `uber-mass`), digits, `_` and `-` for the rest."""
+    folded = unicodedata.normalize("NFKD", raw.replace("ß", "ss"))
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9_-]+", "-", folded.lower()).strip("-")
+
+
 def fresh_id(raw: str, taken: set) -> str:
-    base = re.sub(r"[^a-z0-9_-]+", "-", raw.lower()).strip("-_") or "node"
+    """An id made from ``raw`` that is valid and not in ``taken``."""
+    base = spelt(raw).strip("_") or "node"
     if not base[0].isalpha():
         base = "n-" + base
     base = base[:56]
