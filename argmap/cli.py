@@ -30,8 +30,9 @@ from .evaluate import evaluate
 from .files import OutputError, check_output, write_output
 from .fmt import format_source
 from .gitrev import RevisionError, is_revision, revision_tree
+from . import importer
 from .importer import FORMATS as IMPORT_FORMATS
-from .importer import NotImportable, import_bytes
+from .importer import NotImportable
 from .reader import ReadError, read_map_bytes
 from .reporters import FORMATS, Results
 from .reporters._terminal import safe
@@ -451,7 +452,7 @@ def import_(file, source_format, output, force):
         _error(f"{file}: {exc.strerror or exc}")
         sys.exit(2)
     try:
-        text, warnings = import_bytes(data, source_format, file)
+        text, warnings = importer.import_bytes(data, source_format, file)
     except NotImportable as exc:
         _error(f"{file} can't be imported: {exc}")
         sys.exit(1)
